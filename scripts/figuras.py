@@ -1,0 +1,105 @@
+"""Regenera las figuras del sitio.
+
+    python scripts/figuras.py                 regenera solo las desactualizadas
+    python scripts/figuras.py NOMBRE...       regenera esas figuras si están desactualizadas
+    python scripts/figuras.py --forzar [N...] regenera aunque estén al día
+    python scripts/figuras.py --lista         muestra cada figura y su estado
+    python scripts/figuras.py --comprobar     sale con 1 si alguna está desactualizada (no importa TensorFlow)
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import sys
+from pathlib import Path
+
+sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
+
+from scripts.pipeline.claves import ErrorDeFigura  # noqa: E402
+from scripts.pipeline.registros import estado, figuras_disponibles, leer_registro, limpiar_temporales  # noqa: E402
+
+
+class Argumentos(argparse.ArgumentParser):
+    def error(self, message):  # argparse en español y con salida 2
+        self.print_usage(sys.stderr)
+        print(f"error: {message}", file=sys.stderr)
+        sys.exit(2)
+
+
+def analizar(argv: list[str]) -> argparse.Namespace:
+    parser = Argumentos(description="Regenera las figuras de docs/figuras/ a partir de scripts/figuras/.", add_help=False)
+    parser.add_argument("nombres", nargs="*", metavar="NOMBRE", help="figuras que regenerar (por defecto, todas)")
+    parser.add_argument("-h", "--ayuda", action="help", help="muestra esta ayuda y sale")
+    modo = parser.add_mutually_exclusive_group()
+    modo.add_argument("--lista", action="store_true", help="lista las figuras y su estado")
+    modo.add_argument("--comprobar", action="store_true", help="informa de las desactualizadas y sale con 1 si hay alguna")
+    modo.add_argument("--forzar", action="store_true", help="regenera aunque estén al día")
+    parser.add_argument("--limite", type=float, default=300, metavar="SEG", help="tiempo máximo por figura (300 s)")
+    parser.add_argument("--trabajos", type=int, default=os.cpu_count() or 1, metavar="N", help="figuras a la vez (núcleos)")
+    return parser.parse_args(argv)
+
+
+def tabla_de_tiempos(nombres: list[str]) -> str:
+    filas = []
+    for nombre in nombres:
+        registro = leer_registro(nombre) or {}
+        calculo, dibujo = registro.get("segundos_calculo", 0), registro.get("segundos_dibujo", 0)
+        filas.append((calculo + dibujo, nombre, calculo, dibujo))
+    lineas = [f"{'figura':<32} {'cálculo':>9} {'dibujo':>8} {'total':>8}"]
+    for total, nombre, calculo, dibujo in sorted(filas, reverse=True):
+        lineas.append(f"{nombre:<32} {calculo:>8.1f}s {dibujo:>7.1f}s {total:>7.1f}s")
+    lineas.append(f"{'suma':<32} {'':>9} {'':>8} {sum(f[0] for f in filas):>7.1f}s")
+    return "\n".join(lineas)
+
+
+def main(argv: list[str]) -> int:
+    args = analizar(argv)
+    disponibles = figuras_disponibles()
+    desconocidas = [n for n in args.nombres if n not in disponibles]
+    if desconocidas:
+        print(f"error: figura desconocida: {', '.join(desconocidas)}", file=sys.stderr)
+        print(f"Figuras disponibles: {', '.join(disponibles)}", file=sys.stderr)
+        return 2
+    if not disponibles:
+        print("error: no hay scripts en scripts/figuras/", file=sys.stderr)
+        return 2
+    elegidas = args.nombres or disponibles
+    try:
+        # Solo --forzar con nombres explícitos sobrescribe un registro dañado.
+        estados = [estado(n, tolerar_danado=args.forzar and bool(args.nombres)) for n in elegidas]
+    except ErrorDeFigura as error:
+        print(f"error: {error}", file=sys.stderr)
+        return 2
+
+    if args.lista:
+        for e in estados:
+            print(f"{e.nombre:<32} {'al día' if e.al_dia else e.motivo}")
+        return 0
+    pendientes = [e.nombre for e in estados if args.forzar or not e.al_dia]
+    if args.comprobar:
+        for e in estados:
+            if not e.al_dia:
+                print(f"desactualizada: {e.nombre} ({e.motivo})")
+        if pendientes:
+            print(f"{len(pendientes)} figura(s) desactualizada(s). Regenera con «python scripts/figuras.py».")
+            return 1
+        print(f"Las {len(estados)} figuras están al día.")
+        return 0
+    if not pendientes:
+        print(f"Nada que hacer: las {len(estados)} figuras están al día.")
+        return 0
+
+    from scripts.pipeline.ejecutor import ejecutar
+
+    limpiar_temporales()
+    resultados = ejecutar(pendientes, args.limite, args.trabajos)
+    print(tabla_de_tiempos(pendientes))
+    fallos = [r for r in resultados if not r.ok]
+    for fallo in fallos:
+        print(f"error: {fallo.nombre}: {fallo.mensaje}", file=sys.stderr)
+    return 1 if fallos else 0
+
+
+if __name__ == "__main__":
+    sys.exit(main(sys.argv[1:]))

@@ -1,0 +1,107 @@
+"""Dónde viven las figuras y sus registros, cómo se leen y cómo se escriben sin perder nada."""
+
+from __future__ import annotations
+
+import json
+import os
+import tempfile
+from dataclasses import dataclass
+from pathlib import Path
+
+from .claves import RAIZ, Claves, RegistroDanado, calcular_claves
+
+SCRIPTS = RAIZ / "scripts" / "figuras"
+SALIDA = RAIZ / "docs" / "figuras"
+CACHE = RAIZ / ".cache" / "figuras"
+
+
+def escribir_atomico(ruta: Path, datos: bytes) -> None:
+    """Escribe en un temporal de la misma carpeta y lo renombra: o el fichero viejo o el nuevo, nunca medio."""
+    ruta.parent.mkdir(parents=True, exist_ok=True)
+    descriptor, temporal = tempfile.mkstemp(prefix=f".{ruta.name}.", suffix=".tmp", dir=ruta.parent)
+    try:
+        with os.fdopen(descriptor, "wb") as fichero:
+            fichero.write(datos)
+            fichero.flush()
+            os.fsync(fichero.fileno())
+        os.chmod(temporal, 0o644)  # mkstemp crea 0600; el sitio se sirve a otros
+        os.replace(temporal, ruta)
+    except BaseException:
+        Path(temporal).unlink(missing_ok=True)
+        raise
+
+
+def limpiar_temporales() -> None:
+    """Borra los temporales que dejó una ejecución interrumpida (kill -9)."""
+    for carpeta in (SALIDA, CACHE):
+        for temporal in carpeta.glob(".*.tmp"):
+            temporal.unlink(missing_ok=True)
+
+
+def figuras_disponibles() -> list[str]:
+    return sorted(p.stem for p in SCRIPTS.glob("*.py") if not p.name.startswith("_"))
+
+
+def script_de(nombre: str) -> Path:
+    return SCRIPTS / f"{nombre}.py"
+
+
+def imagen_de(nombre: str) -> Path:
+    return SALIDA / f"{nombre}.png"
+
+
+def registro_de(nombre: str) -> Path:
+    return SALIDA / f"{nombre}.json"
+
+
+def leer_registro(nombre: str) -> dict | None:
+    ruta = registro_de(nombre)
+    if not ruta.exists():
+        return None
+    try:
+        registro = json.loads(ruta.read_text(encoding="utf-8"))
+        if not isinstance(registro, dict) or not isinstance(registro.get("clave"), str):
+            raise ValueError("no tiene el campo «clave»")
+    except ValueError as exc:
+        raise RegistroDanado(
+            f"Registro dañado: {ruta.relative_to(RAIZ)} ({exc}). "
+            f"Bórralo o regenera la figura con «python scripts/figuras.py --forzar {nombre}»."
+        ) from exc
+    return registro
+
+
+def guardar_registro(nombre: str, registro: dict) -> None:
+    texto = json.dumps(registro, ensure_ascii=False, indent=2, sort_keys=True) + "\n"
+    escribir_atomico(registro_de(nombre), texto.encode("utf-8"))
+
+
+@dataclass
+class Estado:
+    nombre: str
+    claves: Claves
+    registro: dict | None
+    motivo: str | None  # None: al día
+
+    @property
+    def al_dia(self) -> bool:
+        return self.motivo is None
+
+
+def estado(nombre: str, tolerar_danado: bool = False) -> Estado:
+    """Compara la clave actual con la del registro. Un registro dañado lanza RegistroDanado salvo si se tolera."""
+    claves = calcular_claves(script_de(nombre))
+    try:
+        registro = leer_registro(nombre)
+    except RegistroDanado:
+        if not tolerar_danado:
+            raise
+        return Estado(nombre, claves, None, "registro dañado")
+    if registro is None:
+        motivo = "sin generar"
+    elif not imagen_de(nombre).exists():
+        motivo = "falta la imagen"
+    elif registro["clave"] != claves.total:
+        motivo = "solo cambió el dibujo" if registro.get("clave_calculo") == claves.calculo else "cambiaron sus entradas"
+    else:
+        motivo = None
+    return Estado(nombre, claves, registro, motivo)
