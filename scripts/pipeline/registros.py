@@ -18,7 +18,8 @@ CACHE = RAIZ / ".cache" / "figuras"
 def escribir_atomico(ruta: Path, datos: bytes) -> None:
     """Escribe en un temporal de la misma carpeta y lo renombra: o el fichero viejo o el nuevo, nunca medio."""
     ruta.parent.mkdir(parents=True, exist_ok=True)
-    descriptor, temporal = tempfile.mkstemp(prefix=f".{ruta.name}.", suffix=".tmp", dir=ruta.parent)
+    # El pid en el nombre deja saber, al limpiar, si su escritor sigue vivo.
+    descriptor, temporal = tempfile.mkstemp(prefix=f".{ruta.name}.{os.getpid()}.", suffix=".tmp", dir=ruta.parent)
     try:
         with os.fdopen(descriptor, "wb") as fichero:
             fichero.write(datos)
@@ -31,11 +32,24 @@ def escribir_atomico(ruta: Path, datos: bytes) -> None:
         raise
 
 
+def _vivo(pid: int) -> bool:
+    try:
+        os.kill(pid, 0)
+    except ProcessLookupError:
+        return False
+    except PermissionError:
+        return True
+    return True
+
+
 def limpiar_temporales() -> None:
-    """Borra los temporales que dejó una ejecución interrumpida (kill -9)."""
+    """Borra los temporales que dejó una ejecución interrumpida (kill -9), no los de otra en curso."""
     for carpeta in (SALIDA, CACHE):
         for temporal in carpeta.glob(".*.tmp"):
-            temporal.unlink(missing_ok=True)
+            partes = temporal.name.split(".")
+            pid = next((int(p) for p in reversed(partes[:-2]) if p.isdigit()), None)
+            if pid is None or not _vivo(pid):
+                temporal.unlink(missing_ok=True)
 
 
 def figuras_disponibles() -> list[str]:
