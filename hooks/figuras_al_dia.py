@@ -14,13 +14,13 @@ if str(RAIZ) not in sys.path:
     sys.path.insert(0, str(RAIZ))
 
 from scripts.pipeline.claves import ErrorDeFigura  # noqa: E402
-from scripts.pipeline.registros import estado, figuras_disponibles  # noqa: E402
+from scripts.pipeline.registros import estado, disponibles  # noqa: E402
 
 log = logging.getLogger("mkdocs.hooks.figuras")
 
 
 def on_pre_build(config, **kwargs):
-    for nombre in figuras_disponibles():
+    for nombre in disponibles():
         try:
             e = estado(nombre)
         except ErrorDeFigura as error:

@@ -17,7 +17,7 @@ RAIZ = Path(__file__).resolve().parents[1]
 if str(RAIZ) not in sys.path:
     sys.path.insert(0, str(RAIZ))
 
-from scripts.pipeline.registros import figuras_disponibles, leer_registro  # noqa: E402
+from scripts.pipeline.registros import disponibles, leer_registro  # noqa: E402
 
 
 class ErrorDeMacro(Exception):
@@ -87,7 +87,7 @@ def define_env(env):
     @env.macro
     def tabla_figuras() -> str:
         filas = []
-        for nombre in figuras_disponibles():
+        for nombre in disponibles():
             r = _registro(nombre)
             filas.append((r["segundos_calculo"] + r["segundos_dibujo"], nombre, r))
         filas.sort(key=lambda f: (-f[0], f[1]))

@@ -1,4 +1,4 @@
-"""Regenera las figuras del sitio.
+"""Regenera las figuras del sitio (y ejecuta sus cuadernos).
 
     python scripts/figuras.py                 regenera solo las desactualizadas
     python scripts/figuras.py NOMBRE...       regenera esas figuras si están desactualizadas
@@ -17,7 +17,7 @@ from pathlib import Path
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
 from scripts.pipeline.claves import ErrorDeFigura  # noqa: E402
-from scripts.pipeline.registros import estado, figuras_disponibles, leer_registro, limpiar_temporales  # noqa: E402
+from scripts.pipeline.registros import estado, disponibles, leer_registro, limpiar_temporales  # noqa: E402
 
 
 class Argumentos(argparse.ArgumentParser):
@@ -55,16 +55,20 @@ def tabla_de_tiempos(nombres: list[str]) -> str:
 
 def main(argv: list[str]) -> int:
     args = analizar(argv)
-    disponibles = figuras_disponibles()
-    desconocidas = [n for n in args.nombres if n not in disponibles]
+    try:
+        validos = disponibles()
+    except ErrorDeFigura as error:
+        print(f"error: {error}", file=sys.stderr)
+        return 2
+    desconocidas = [n for n in args.nombres if n not in validos]
     if desconocidas:
         print(f"error: figura desconocida: {', '.join(desconocidas)}", file=sys.stderr)
-        print(f"Figuras disponibles: {', '.join(disponibles)}", file=sys.stderr)
+        print(f"Figuras disponibles: {', '.join(validos)}", file=sys.stderr)
         return 2
-    if not disponibles:
-        print("error: no hay scripts en scripts/figuras/", file=sys.stderr)
+    if not validos:
+        print("error: no hay scripts en scripts/figuras/ ni en scripts/cuadernos/", file=sys.stderr)
         return 2
-    elegidas = args.nombres or disponibles
+    elegidas = args.nombres or validos
     try:
         # Solo --forzar con nombres explícitos sobrescribe un registro dañado.
         estados = [estado(n, tolerar_danado=args.forzar and bool(args.nombres)) for n in elegidas]

@@ -206,3 +206,46 @@ def test_kill_9_a_mitad_no_pierde_nada(copia):
     assert ejecutar(copia).returncode == 0
     assert ejecutar(copia, "--comprobar").returncode == 0
     assert not list(carpeta.glob(".*.tmp"))
+
+
+CUADERNO = '''# %% [markdown]
+# # Cuaderno de prueba
+# La suma de \\(0 + 1 + 2\\):
+
+# %%
+import numpy as np
+import matplotlib.pyplot as plt
+print(np.arange(3).sum())
+plt.plot([1, 2, 3]);
+'''
+
+
+def test_los_cuadernos_se_ejecutan_y_se_registran_como_las_figuras(copia):
+    fuente = copia / "scripts" / "cuadernos" / "cuaderno_prueba.py"
+    fuente.parent.mkdir(exist_ok=True)
+    fuente.write_text(CUADERNO, encoding="utf-8")
+    assert estados(copia)["cuaderno_prueba"] == "sin generar"
+    assert ejecutar(copia, "cuaderno_prueba").returncode == 0
+    salida = copia / "docs" / "cuadernos" / "cuaderno_prueba.ipynb"
+    cuaderno = json.loads(salida.read_text(encoding="utf-8"))
+    codigo = [c for c in cuaderno["cells"] if c["cell_type"] == "code"][0]
+    assert codigo["outputs"][0]["text"] == ["3\n"]
+    assert any("image/png" in s.get("data", {}) for s in codigo["outputs"])
+    assert "colab.research.google.com" in "".join(cuaderno["cells"][0]["source"])
+    registro = json.loads((copia / "docs" / "cuadernos" / "cuaderno_prueba.json").read_text())
+    assert registro["tipo"] == "cuaderno" and registro["metricas"]["imagenes"] == 1
+    primera = salida.read_bytes()
+    assert ejecutar(copia, "--forzar", "cuaderno_prueba").returncode == 0
+    assert salida.read_bytes() == primera  # mismos bytes: sin marcas de tiempo ni ids al azar
+    fuente.write_text(CUADERNO.replace("arange(3)", "arange(4)"), encoding="utf-8")
+    assert estados(copia)["cuaderno_prueba"] == "cambiaron sus entradas"
+
+
+def test_un_cuaderno_que_falla_se_explica(copia):
+    fuente = copia / "scripts" / "cuadernos" / "cuaderno_roto.py"
+    fuente.parent.mkdir(exist_ok=True)
+    fuente.write_text("# %%\nraise RuntimeError('celda rota')\n", encoding="utf-8")
+    proceso = ejecutar(copia, "cuaderno_roto")
+    assert proceso.returncode == 1
+    assert "cuaderno_roto" in proceso.stderr
+    assert not (copia / "docs" / "cuadernos" / "cuaderno_roto.ipynb").exists()

@@ -1,4 +1,10 @@
-"""Dónde viven las figuras y sus registros, cómo se leen y cómo se escriben sin perder nada."""
+"""Dónde viven las figuras (y los cuadernos) y sus registros, cómo se leen y cómo se escriben sin perder nada.
+
+Hay dos tipos de objetivo, con el mismo trato (clave, registro, caché, desactualización):
+las figuras (`scripts/figuras/X.py` -> `docs/figuras/X.png`) y los cuadernos
+(`scripts/cuadernos/X.py`, en formato jupytext, -> `docs/cuadernos/X.ipynb` ejecutado).
+El registro de cada uno es un JSON junto a su salida.
+"""
 
 from __future__ import annotations
 
@@ -8,11 +14,22 @@ import tempfile
 from dataclasses import dataclass
 from pathlib import Path
 
-from .claves import RAIZ, Claves, RegistroDanado, calcular_claves
+from .claves import RAIZ, Claves, ErrorDeFigura, RegistroDanado, calcular_claves
 
-SCRIPTS = RAIZ / "scripts" / "figuras"
-SALIDA = RAIZ / "docs" / "figuras"
 CACHE = RAIZ / ".cache" / "figuras"
+
+
+@dataclass(frozen=True)
+class Tipo:
+    nombre: str
+    fuentes: Path
+    salidas: Path
+    extension: str
+
+
+FIGURAS = Tipo("figura", RAIZ / "scripts" / "figuras", RAIZ / "docs" / "figuras", ".png")
+CUADERNOS = Tipo("cuaderno", RAIZ / "scripts" / "cuadernos", RAIZ / "docs" / "cuadernos", ".ipynb")
+TIPOS = (FIGURAS, CUADERNOS)
 
 
 def escribir_atomico(ruta: Path, datos: bytes) -> None:
@@ -44,7 +61,7 @@ def _vivo(pid: int) -> bool:
 
 def limpiar_temporales() -> None:
     """Borra los temporales que dejó una ejecución interrumpida (kill -9), no los de otra en curso."""
-    for carpeta in (SALIDA, CACHE):
+    for carpeta in (*(t.salidas for t in TIPOS), CACHE):
         for temporal in carpeta.glob(".*.tmp"):
             partes = temporal.name.split(".")
             pid = next((int(p) for p in reversed(partes[:-2]) if p.isdigit()), None)
@@ -52,20 +69,38 @@ def limpiar_temporales() -> None:
                 temporal.unlink(missing_ok=True)
 
 
-def figuras_disponibles() -> list[str]:
-    return sorted(p.stem for p in SCRIPTS.glob("*.py") if not p.name.startswith("_"))
+def tipos() -> dict[str, Tipo]:
+    """Cada objetivo por su nombre (el del script sin .py), figuras y cuadernos juntos."""
+    encontrados: dict[str, Tipo] = {}
+    for tipo in TIPOS:
+        for fuente in sorted(tipo.fuentes.glob("*.py")):
+            if fuente.name.startswith("_"):
+                continue
+            if fuente.stem in encontrados:
+                raise ErrorDeFigura(f"Nombre repetido: «{fuente.stem}» es a la vez figura y cuaderno.")
+            encontrados[fuente.stem] = tipo
+    return dict(sorted(encontrados.items()))
+
+
+def disponibles() -> list[str]:
+    return list(tipos())
+
+
+def tipo_de(nombre: str) -> Tipo:
+    return CUADERNOS if (CUADERNOS.fuentes / f"{nombre}.py").exists() else FIGURAS
 
 
 def script_de(nombre: str) -> Path:
-    return SCRIPTS / f"{nombre}.py"
+    return tipo_de(nombre).fuentes / f"{nombre}.py"
 
 
-def imagen_de(nombre: str) -> Path:
-    return SALIDA / f"{nombre}.png"
+def salida_de(nombre: str) -> Path:
+    tipo = tipo_de(nombre)
+    return tipo.salidas / f"{nombre}{tipo.extension}"
 
 
 def registro_de(nombre: str) -> Path:
-    return SALIDA / f"{nombre}.json"
+    return tipo_de(nombre).salidas / f"{nombre}.json"
 
 
 def leer_registro(nombre: str) -> dict | None:
@@ -112,8 +147,8 @@ def estado(nombre: str, tolerar_danado: bool = False) -> Estado:
         return Estado(nombre, claves, None, "registro dañado")
     if registro is None:
         motivo = "sin generar"
-    elif not imagen_de(nombre).exists():
-        motivo = "falta la imagen"
+    elif not salida_de(nombre).exists():
+        motivo = f"falta {salida_de(nombre).name}"
     elif registro["clave"] != claves.total:
         motivo = "solo cambió el dibujo" if registro.get("clave_calculo") == claves.calculo else "cambiaron sus entradas"
     else:

@@ -21,7 +21,7 @@ import numpy as np
 
 from . import estilo
 from .claves import RAIZ, ErrorDeFigura, calcular_claves
-from .registros import CACHE, escribir_atomico, guardar_registro, imagen_de, script_de
+from .registros import CACHE, CUADERNOS, escribir_atomico, guardar_registro, salida_de, script_de, tipo_de
 
 
 def cargar(nombre: str):
@@ -108,6 +108,10 @@ def png_determinista(figura) -> tuple[bytes, int, int]:
 
 
 def generar(nombre: str) -> None:
+    if tipo_de(nombre) is CUADERNOS:
+        from .cuadernos import ejecutar_cuaderno
+
+        return ejecutar_cuaderno(nombre)
     claves = calcular_claves(script_de(nombre))
     modulo = cargar(nombre)
     resultados, segundos_calculo = calcular(nombre, modulo, claves)
@@ -125,7 +129,7 @@ def generar(nombre: str) -> None:
     segundos_dibujo = time.perf_counter() - inicio
 
     documentacion = (modulo.__doc__ or nombre).strip().splitlines()
-    escribir_atomico(imagen_de(nombre), png)
+    escribir_atomico(salida_de(nombre), png)
     guardar_registro(
         nombre,
         {

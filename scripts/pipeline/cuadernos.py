@@ -1,0 +1,111 @@
+"""Ejecuta un cuaderno escrito como script de jupytext y guarda el .ipynb con sus salidas.
+
+`scripts/cuadernos/X.py` (formato «percent») -> `docs/cuadernos/X.ipynb`, que mkdocs-jupyter
+muestra con sus salidas y que el lector puede descargar o abrir en Colab. Se ejecuta en una
+carpeta vacía, como lo haría el lector, con el mismo núcleo de Python que el proyecto.
+"""
+
+from __future__ import annotations
+
+import os
+import re
+import tempfile
+import time
+
+from .claves import RAIZ, ErrorDeFigura, calcular_claves
+from .registros import escribir_atomico, guardar_registro, salida_de, script_de
+
+LIMITE_CELDA = 600  # segundos; el límite de la figura entera lo pone el proceso padre
+
+
+def _repositorio() -> str:
+    encontrado = re.search(r"^repo_url:\s*(\S+)", (RAIZ / "mkdocs.yml").read_text(encoding="utf-8"), re.M)
+    return encontrado.group(1).rstrip("/") if encontrado else ""
+
+
+def enlace_colab(nombre: str) -> str:
+    repositorio = _repositorio().removeprefix("https://github.com/")
+    return f"https://colab.research.google.com/github/{repositorio}/blob/main/docs/cuadernos/{nombre}.ipynb"
+
+
+def ejecutar_cuaderno(nombre: str) -> None:
+    import jupytext
+    import nbformat
+    from nbclient import NotebookClient
+    from nbclient.exceptions import CellExecutionError
+
+    fuente = script_de(nombre)
+    claves = calcular_claves(fuente)
+    cuaderno = jupytext.read(fuente, fmt="py:percent")
+    cuaderno.metadata.pop("jupytext", None)
+    cuaderno.metadata["kernelspec"] = {"name": "python3", "display_name": "Python 3", "language": "python"}
+    cuaderno.cells.insert(
+        0,
+        nbformat.v4.new_markdown_cell(
+            f"[Abrir en Colab]({enlace_colab(nombre)}) · cuaderno generado a partir de "
+            f"`scripts/cuadernos/{nombre}.py` y ejecutado por `scripts/figuras.py`."
+        ),
+    )
+    # El núcleo hereda el entorno del trabajador; sin MPLBACKEND=Agg usa el backend «inline» y guarda las imágenes.
+    os.environ.pop("MPLBACKEND", None)
+    inicio = time.perf_counter()
+    with tempfile.TemporaryDirectory(prefix=f"cuaderno-{nombre}-") as carpeta:
+        cliente = NotebookClient(
+            cuaderno,
+            timeout=LIMITE_CELDA,
+            kernel_name="python3",
+            resources={"metadata": {"path": carpeta}},
+            record_timing=False,  # sin marcas de tiempo: mismos bytes en cada ejecución
+        )
+        try:
+            cliente.execute()
+        except CellExecutionError as error:
+            raise ErrorDeFigura(f"El cuaderno «{nombre}» falla al ejecutarse:\n{error}") from error
+    segundos = time.perf_counter() - inicio
+    # Ids de celda deterministas (nbformat los crea al azar).
+    for indice, celda in enumerate(cuaderno.cells):
+        celda["id"] = f"celda-{indice:03d}"
+    texto = nbformat.writes(cuaderno) + "\n"
+    escribir_atomico(salida_de(nombre), texto.encode("utf-8"))
+
+    titulo = next(
+        (
+            linea.lstrip("# ").strip()
+            for celda in cuaderno.cells
+            if celda.cell_type == "markdown"
+            for linea in celda.source.splitlines()
+            if linea.startswith("# ")
+        ),
+        nombre,
+    )
+    imagenes = sum(
+        1
+        for celda in cuaderno.cells
+        if celda.cell_type == "code"
+        for salida in celda.get("outputs", [])
+        if "image/png" in salida.get("data", {})
+    )
+    guardar_registro(
+        nombre,
+        {
+            "figura": nombre,
+            "tipo": "cuaderno",
+            "titulo": titulo,
+            "script": f"scripts/cuadernos/{nombre}.py",
+            "clave": claves.total,
+            "clave_calculo": claves.calculo,
+            "semilla": claves.semilla,
+            "dependencias": claves.dependencias,
+            "datos": claves.datos,
+            "versiones": claves.versiones,
+            "cuaderno": f"{nombre}.ipynb",
+            "colab": enlace_colab(nombre),
+            "segundos_calculo": round(segundos, 2),
+            "segundos_dibujo": 0.0,
+            "metricas": {
+                "celdas": len(cuaderno.cells),
+                "celdas_de_codigo": sum(c.cell_type == "code" for c in cuaderno.cells),
+                "imagenes": imagenes,
+            },
+        },
+    )
