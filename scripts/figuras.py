@@ -12,6 +12,7 @@ from __future__ import annotations
 import argparse
 import os
 import sys
+import time
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
@@ -97,8 +98,10 @@ def main(argv: list[str]) -> int:
     from scripts.pipeline.ejecutor import ejecutar
 
     limpiar_temporales()
+    inicio = time.perf_counter()
     resultados = ejecutar(pendientes, args.limite, args.trabajos)
     print(tabla_de_tiempos(pendientes))
+    print(f"Tiempo real: {time.perf_counter() - inicio:.1f} s con {args.trabajos} figura(s) a la vez.")
     fallos = [r for r in resultados if not r.ok]
     for fallo in fallos:
         print(f"error: {fallo.nombre}: {fallo.mensaje}", file=sys.stderr)
