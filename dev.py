@@ -35,9 +35,9 @@ def preparar() -> None:
     if not PYTHON.exists():
         print("Creando el entorno virtual .venv ...", flush=True)
         venv.create(ENTORNO, with_pip=True)
-    print("Instalando las dependencias fijadas (requirements.txt) ...", flush=True)
-    subprocess.run([PYTHON, "-m", "pip", "install", "--quiet", "--upgrade", "pip"], check=True)
-    subprocess.run([PYTHON, "-m", "pip", "install", "--quiet", "-r", REQUISITOS], check=True)
+    print("Instalando las dependencias fijadas de requirements.txt (la primera vez tarda uno o dos minutos) ...", flush=True)
+    subprocess.run([PYTHON, "-m", "pip", "install", "-qq", "--upgrade", "pip"], check=True)
+    subprocess.run([PYTHON, "-m", "pip", "install", "-qq", "-r", REQUISITOS], check=True)
     for viejo in ENTORNO.glob(".instalado-*"):
         viejo.unlink()
     sello.touch()
