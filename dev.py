@@ -22,7 +22,7 @@ ENTORNO = RAIZ / ".venv"
 REQUISITOS = RAIZ / "requirements.txt"
 BIN = ENTORNO / ("Scripts" if os.name == "nt" else "bin")
 PYTHON = BIN / "python"
-PAQUETES_DEBIAN = ["chromium", "hunspell-es"]  # navegador y diccionario de las pruebas
+PAQUETES_DEBIAN = ["chromium", "hunspell", "hunspell-es"]  # navegador y diccionario de las pruebas
 
 
 def preparar() -> None:
@@ -45,7 +45,7 @@ def preparar() -> None:
 
 def herramientas_del_sistema() -> None:
     """Chromium y hunspell-es vienen de Debian; como root se instalan solos."""
-    if shutil.which("chromium") and Path("/usr/share/hunspell/es_ES.dic").exists():
+    if shutil.which("chromium") and shutil.which("hunspell") and Path("/usr/share/hunspell/es_ES.dic").exists():
         return
     if os.geteuid() == 0 and shutil.which("apt-get"):
         print(f"Instalando con apt-get: {' '.join(PAQUETES_DEBIAN)} ...", flush=True)

@@ -2,7 +2,7 @@
 
     python scripts/figuras.py                 regenera solo las desactualizadas
     python scripts/figuras.py NOMBRE...       regenera esas figuras si están desactualizadas
-    python scripts/figuras.py --forzar [N...] regenera aunque estén al día
+    python scripts/figuras.py --forzar [N...] regenera aunque estén al día, reentrenando (sin caché de cálculo)
     python scripts/figuras.py --lista         muestra cada figura y su estado
     python scripts/figuras.py --comprobar     sale con 1 si alguna está desactualizada (no importa TensorFlow)
 """
@@ -35,7 +35,7 @@ def analizar(argv: list[str]) -> argparse.Namespace:
     modo = parser.add_mutually_exclusive_group()
     modo.add_argument("--lista", action="store_true", help="lista las figuras y su estado")
     modo.add_argument("--comprobar", action="store_true", help="informa de las desactualizadas y sale con 1 si hay alguna")
-    modo.add_argument("--forzar", action="store_true", help="regenera aunque estén al día")
+    modo.add_argument("--forzar", action="store_true", help="regenera aunque estén al día, sin usar la caché de cálculo")
     parser.add_argument("--limite", type=float, default=300, metavar="SEG", help="tiempo máximo por figura (300 s)")
     parser.add_argument("--trabajos", type=int, default=os.cpu_count() or 1, metavar="N", help="figuras a la vez (núcleos)")
     return parser.parse_args(argv)
@@ -99,7 +99,7 @@ def main(argv: list[str]) -> int:
 
     limpiar_temporales()
     inicio = time.perf_counter()
-    resultados = ejecutar(pendientes, args.limite, args.trabajos)
+    resultados = ejecutar(pendientes, args.limite, args.trabajos, recalcular=args.forzar)
     print(tabla_de_tiempos(pendientes))
     print(f"Tiempo real: {time.perf_counter() - inicio:.1f} s con {args.trabajos} figura(s) a la vez.")
     fallos = [r for r in resultados if not r.ok]

@@ -96,7 +96,7 @@ def test_registro_danado_sale_con_2_y_no_cambia_nada(copia):
     assert foto(copia / "docs" / "figuras") == antes
     # --forzar con su nombre lo repara.
     assert ejecutar(copia, "--forzar", "activaciones").returncode == 0
-    assert ejecutar(copia, "--comprobar").returncode == 0
+    assert ejecutar(copia, "--comprobar", "activaciones").returncode == 0
 
 
 def test_datos_que_faltan_salen_con_2(copia):
@@ -114,18 +114,26 @@ def test_tocar_un_snippet_desactualiza_solo_a_quien_lo_importa(copia):
     figura(copia, "usa_activaciones", "from snippets.activaciones import relu")
     figura(copia, "usa_intermedio", "import snippets.intermedio")
     figura(copia, "usa_aparte", "from snippets import aparte")
-    assert ejecutar(copia).returncode == 0
-    assert set(estados(copia).values()) == {"al día"}
+    nuevas = ["usa_activaciones", "usa_intermedio", "usa_aparte"]
+    assert ejecutar(copia, *nuevas).returncode == 0
+    antes = {n for n, e in estados(copia).items() if e != "al día"}  # vacío en un repositorio al día
+    assert not antes & {"activaciones", *nuevas}
 
     aparte = copia / "snippets" / "aparte.py"
     aparte.write_text(aparte.read_text() + "# retoque\n", encoding="utf-8")
-    assert {n for n, e in estados(copia).items() if e != "al día"} == {"usa_aparte"}
-    ejecutar(copia)
+    assert {n for n, e in estados(copia).items() if e != "al día"} - antes == {"usa_aparte"}
+    ejecutar(copia, "usa_aparte")
 
     activaciones = copia / "snippets" / "activaciones.py"
     activaciones.write_text(activaciones.read_text() + "# retoque\n", encoding="utf-8")
-    assert {n for n, e in estados(copia).items() if e != "al día"} == {
-        "activaciones", "usa_activaciones", "usa_intermedio",
+    # Las del sitio que importan activaciones (según sus registros) y las dos de prueba que lo hacen.
+    del_sitio = {
+        r.stem for r in (copia / "docs" / "figuras").glob("*.json")
+        if "snippets/activaciones.py" in json.loads(r.read_text())["dependencias"]
+    }
+    assert "activaciones" in del_sitio
+    assert {n for n, e in estados(copia).items() if e != "al día"} - antes == del_sitio | {
+        "usa_activaciones", "usa_intermedio",
     }
     comprobar = ejecutar(copia, "--comprobar")
     assert comprobar.returncode == 1 and "desactualizada: usa_intermedio" in comprobar.stdout
@@ -136,9 +144,12 @@ def test_retocar_el_dibujo_no_recalcula(copia):
     cache = copia / ".cache" / "figuras" / "activaciones.pkl"
     assert ejecutar(copia, "--forzar", "activaciones").returncode == 0
     calculado = cache.stat().st_mtime_ns
-    script.write_text(script.read_text().replace('label="f(x)"', 'label="f(x) "'), encoding="utf-8")
+    assert ejecutar(copia, "--forzar", "activaciones").returncode == 0
+    assert cache.stat().st_mtime_ns > calculado  # --forzar reentrena
+    calculado = cache.stat().st_mtime_ns
+    script.write_text(script.read_text().replace("def dibujar(res):", "def dibujar(res):\n    # retoque"), encoding="utf-8")
     assert estados(copia)["activaciones"] == "solo cambió el dibujo"
-    assert ejecutar(copia).returncode == 0
+    assert ejecutar(copia, "activaciones").returncode == 0
     assert cache.stat().st_mtime_ns == calculado
     assert estados(copia)["activaciones"] == "al día"
 
@@ -147,8 +158,7 @@ def test_dos_ejecuciones_forzadas_dan_los_mismos_bytes(copia):
     imagen = copia / "docs" / "figuras" / "activaciones.png"
     registro = copia / "docs" / "figuras" / "activaciones.json"
     bytes_y_metricas = []
-    for _ in range(2):
-        (copia / ".cache").exists() and subprocess.run(["rm", "-rf", str(copia / ".cache")], check=True)
+    for _ in range(2):  # --forzar recalcula: no usa la caché de cálculo
         assert ejecutar(copia, "--forzar", "activaciones").returncode == 0
         bytes_y_metricas.append((imagen.read_bytes(), json.loads(registro.read_text())["metricas"]))
     assert bytes_y_metricas[0] == bytes_y_metricas[1]
@@ -158,11 +168,14 @@ def test_dos_ejecuciones_forzadas_dan_los_mismos_bytes(copia):
 
 def test_un_fallo_se_explica_y_no_toca_las_demas(copia):
     figura(copia, "rota", espera='raise ValueError("fallo a propósito")')
+    figura(copia, "sana")
     antes = foto(copia / "docs" / "figuras")
-    proceso = ejecutar(copia)
+    proceso = ejecutar(copia, "rota", "sana")
     assert proceso.returncode == 1
     assert "rota" in proceso.stderr and "fallo a propósito" in proceso.stderr
-    assert foto(copia / "docs" / "figuras") == antes
+    despues = foto(copia / "docs" / "figuras")
+    assert {n: despues[n] for n in antes} == antes  # nada de lo anterior cambió
+    assert "sana.png" in despues and "rota.png" not in despues  # la otra sí se generó
 
 
 def test_limite_de_tiempo_por_figura(copia):
@@ -203,8 +216,8 @@ def test_kill_9_a_mitad_no_pierde_nada(copia):
 
     # La siguiente ejecución completa el trabajo (con la figura lenta ya arreglada).
     figura(copia, "b_lenta")
-    assert ejecutar(copia).returncode == 0
-    assert ejecutar(copia, "--comprobar").returncode == 0
+    assert ejecutar(copia, "a_rapida", "b_lenta", "c_despues").returncode == 0
+    assert ejecutar(copia, "--comprobar", "a_rapida", "b_lenta", "c_despues").returncode == 0
     assert not list(carpeta.glob(".*.tmp"))
 
 

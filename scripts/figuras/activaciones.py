@@ -28,19 +28,35 @@ def calcular():
 
 def dibujar(res):
     import matplotlib.pyplot as plt
+    from matplotlib.ticker import FuncFormatter
 
     x, curvas = res["x"], res["curvas"]
-    figura, ejes = plt.subplots(1, len(curvas), figsize=(14, 3.2), sharex=True)
+    en_cero = np.isclose(x, 0)
+    coma = FuncFormatter(lambda v, _: f"{v:g}".replace(".", ",").replace("-", "\u2212"))
+    figura, ejes = plt.subplots(1, len(curvas), figsize=(14, 3.4), sharex=True, layout="constrained")
     for eje, (nombre, (y, dy)) in zip(ejes, curvas.items()):
-        if nombre == "escalón":  # sin la línea vertical falsa en el salto
-            y = np.where(x == 0, np.nan, y)
-        eje.plot(x, y, label="f(x)")
-        eje.plot(x, dy, "--", label="f'(x)")
+        if nombre in ("escalón", "ReLU"):  # sin líneas verticales falsas en los saltos
+            dy = np.where(en_cero, np.nan, dy)
+        if nombre == "escalón":
+            y = np.where(en_cero, np.nan, y)
+        # f gruesa debajo y f' discontinua encima: donde coinciden (el escalón y ReLU para x < 0) se ven las dos.
+        eje.plot(x, y, lw=3.6, alpha=0.85, label="f(x)", zorder=2)
+        eje.plot(x, dy, "--", lw=2, label="f'(x)", zorder=3)
+        if nombre == "escalón":
+            eje.plot([0], [1], "o", color="C0", ms=6, zorder=4)  # f(0) = 1
+            eje.plot([0], [0], "o", mfc="white", mec="C0", ms=6, zorder=4)
+            eje.annotate("f' = 0 salvo en 0,\ndonde no existe", (-2, 0), xytext=(-3.8, 0.55), fontsize=9,
+                         arrowprops={"arrowstyle": "->", "color": "#607d8b"})
+        if nombre == "ReLU":
+            eje.plot([0], [0], "o", color="C1", ms=5, zorder=4)  # TensorFlow toma f'(0) = 0
+            eje.plot([0], [1], "o", mfc="white", mec="C1", ms=5, zorder=4)
         eje.set_title(nombre)
         eje.set_xlabel("x")
+        eje.set_xticks([-4, -2, 0, 2, 4])
         eje.set_ylim(-1.6, 4.1 if nombre in ("identidad", "ReLU") else 1.6)
+        eje.xaxis.set_major_formatter(coma)
+        eje.yaxis.set_major_formatter(coma)
     ejes[0].legend(loc="upper left")
-    figura.tight_layout()
     alt = (
         "Cinco gráficas sobre x entre -4 y 4, cada una con la función (línea continua) y su derivada "
         "(discontinua): la identidad es una recta de pendiente 1; el escalón salta de 0 a 1 en x = 0 y su "

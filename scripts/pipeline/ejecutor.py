@@ -35,10 +35,10 @@ class Resultado:
     mensaje: str = ""
 
 
-def _ejecutar(nombre: str, limite: float) -> Resultado:
+def _ejecutar(nombre: str, limite: float, recalcular: bool) -> Resultado:
     CACHE.mkdir(parents=True, exist_ok=True)
     registro_salida = CACHE / f"{nombre}.log"
-    entorno = {**os.environ, **ENTORNO_TRABAJADOR}
+    entorno = {**os.environ, **ENTORNO_TRABAJADOR, "FIGURAS_RECALCULAR": "1" if recalcular else ""}
     inicio = time.perf_counter()
     with open(registro_salida, "wb") as salida:
         proceso = subprocess.Popen(
@@ -63,7 +63,8 @@ def _ejecutar(nombre: str, limite: float) -> Resultado:
     return Resultado(nombre, True, segundos)
 
 
-def ejecutar(nombres: list[str], limite: float, trabajos: int) -> list[Resultado]:
+def ejecutar(nombres: list[str], limite: float, trabajos: int, recalcular: bool = False) -> list[Resultado]:
+    """Genera las figuras; con `recalcular` no se usa la caché de cálculo (--forzar)."""
     from tqdm import tqdm
 
     resultados: list[Resultado] = []
@@ -74,7 +75,7 @@ def ejecutar(nombres: list[str], limite: float, trabajos: int) -> list[Resultado
             en_curso.append(nombre)
             barra.set_postfix_str(", ".join(en_curso))
             try:
-                return _ejecutar(nombre, limite)
+                return _ejecutar(nombre, limite, recalcular)
             finally:
                 en_curso.remove(nombre)
 

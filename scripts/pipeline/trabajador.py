@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import importlib.util
 import io
+import os
 import pickle
 import platform
 import random
@@ -74,7 +75,7 @@ def _a_json(valor):
 def calcular(nombre: str, modulo, claves) -> tuple[dict, float]:
     """Resultados del cálculo, leídos de la caché si su clave coincide."""
     cache = CACHE / f"{nombre}.pkl"
-    if cache.exists():
+    if cache.exists() and not os.environ.get("FIGURAS_RECALCULAR"):
         try:
             guardado = pickle.loads(cache.read_bytes())
             if guardado["clave_calculo"] == claves.calculo:

@@ -1,0 +1,75 @@
+"""Sin relleno (`padding="valid"`) la salida encoge a 5 × 5; con relleno de ceros (`padding="same"`) sigue en 7 × 7
+
+Las dos salidas se calculan con `convolucion2d` (NumPy) de `snippets/convolucion.py` y se
+comparan con `keras.layers.Conv2D` con los mismos pesos.
+"""
+
+import keras  # noqa: F401
+import numpy as np
+
+from snippets.convolucion import conv2d_keras, convolucion2d, filtro, imagen, relleno_same, sesgo, tamano_salida
+
+SEMILLA = 0
+
+
+def calcular():
+    resultados = {"imagen": imagen, "metricas": {}}
+    for padding in ("valid", "same"):
+        mapa = convolucion2d(imagen, filtro, sesgo, padding=padding)
+        mapa_keras = conv2d_keras(imagen, filtro, sesgo, padding=padding)
+        resultados[padding] = mapa
+        resultados["metricas"][padding] = {
+            "forma_salida": list(mapa.shape),
+            "formula": tamano_salida(imagen.shape[0], filtro.shape[0], 1, padding),
+            "diferencia_max_keras": float(np.abs(mapa - mapa_keras).max()),
+        }
+    antes, despues = relleno_same(imagen.shape[0], filtro.shape[0])
+    resultados["relleno"] = (antes, despues)
+    resultados["metricas"]["relleno_same"] = [antes, despues]
+    return resultados
+
+
+def _rejilla(eje, matriz, titulo, cmap, limite, marco=None):
+    from matplotlib.patches import Rectangle
+
+    eje.imshow(matriz, cmap=cmap, vmin=-limite if cmap != "Greys" else 0, vmax=limite)
+    for (f, c), valor in np.ndenumerate(matriz):
+        oscuro = abs(valor) > 0.6 * limite
+        eje.text(c, f, f"{valor:g}", ha="center", va="center", fontsize=10, color="white" if oscuro else "black")
+    if marco is not None:  # la imagen original dentro de la rellena
+        (f, c), lado = marco
+        eje.add_patch(Rectangle((c - 0.5, f - 0.5), lado, lado, fill=False, edgecolor="#ff5722", linewidth=2.5))
+    eje.set_title(titulo)
+    eje.set_xticks(range(matriz.shape[1]))
+    eje.set_yticks(range(matriz.shape[0]))
+    eje.set_xticks(np.arange(matriz.shape[1] + 1) - 0.5, minor=True)
+    eje.set_yticks(np.arange(matriz.shape[0] + 1) - 0.5, minor=True)
+    eje.tick_params(which="both", length=0, labelsize=8)
+    eje.grid(False)
+    eje.grid(which="minor", color="#bdbdbd", linewidth=0.8, alpha=1)
+    for borde in eje.spines.values():
+        borde.set_visible(False)
+
+
+def dibujar(res):
+    import matplotlib.pyplot as plt
+
+    m = res["metricas"]
+    antes, despues = res["relleno"]
+    rellena = np.pad(res["imagen"], [(antes, despues), (antes, despues)])
+    figura, ejes = plt.subplots(1, 4, figsize=(14, 4.2), gridspec_kw={"width_ratios": [7, 5, 9, 7]}, layout="constrained")
+    limite = max(np.abs(res["valid"]).max(), np.abs(res["same"]).max()) * 1.25
+    _rejilla(ejes[0], res["imagen"], 'padding="valid": entrada 7x7', "Greys", 1.6)
+    _rejilla(ejes[1], res["valid"], "salida 5x5", "RdBu", limite)
+    _rejilla(ejes[2], rellena, 'padding="same": 7x7 + borde de ceros', "Greys", 1.6, ((antes, antes), 7))
+    _rejilla(ejes[3], res["same"], "salida 7x7", "RdBu", limite)
+    for eje, padding in ((ejes[1], "valid"), (ejes[3], "same")):
+        eje.set_xlabel(f"igual que Conv2D (diferencia {m[padding]['diferencia_max_keras']:g})")
+    alt = (
+        "Cuatro cuadrículas. Con padding valid, la imagen de 7x7 con un siete dibujado y el filtro de bordes verticales "
+        f"de 3x3 dan una salida de {m['valid']['forma_salida'][0]}x{m['valid']['forma_salida'][1]}. Con padding same, "
+        f"la imagen se rodea de un borde de {antes} cero por cada lado (9x9, con la imagen original recuadrada en "
+        f"naranja) y la salida es de {m['same']['forma_salida'][0]}x{m['same']['forma_salida'][1]}, del mismo tamaño "
+        "que la entrada. Las dos salidas coinciden con las de Conv2D de Keras."
+    )
+    return figura, alt

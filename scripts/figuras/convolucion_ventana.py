@@ -1,0 +1,87 @@
+"""La ventana de 3 × 3 recorre una imagen de 7 × 7: cada posición da un valor del mapa de 5 × 5
+
+La convolución se calcula con `convolucion2d` (NumPy) de `snippets/convolucion.py` y se
+compara con una capa `keras.layers.Conv2D` que lleva los mismos pesos.
+"""
+
+import keras  # noqa: F401  (la herramienta fija la semilla de Keras al verlo importado)
+import numpy as np
+
+from snippets.convolucion import conv2d_keras, convolucion2d, filtro, imagen, sesgo
+
+SEMILLA = 0
+POSICION = (3, 1)  # fila y columna de la neurona de salida que se destaca
+
+
+def calcular():
+    mapa = convolucion2d(imagen, filtro, sesgo)
+    mapa_keras = conv2d_keras(imagen, filtro, sesgo)
+    i, j = POSICION
+    k = filtro.shape[0]
+    ventana = imagen[i : i + k, j : j + k]
+    return {
+        "imagen": imagen,
+        "filtro": filtro,
+        "ventana": ventana,
+        "mapa": mapa,
+        "metricas": {
+            "forma_entrada": list(imagen.shape),
+            "forma_filtro": list(filtro.shape),
+            "forma_salida": list(mapa.shape),
+            "posicion": list(POSICION),
+            "valor": float(mapa[i, j]),
+            "suma_productos": float(np.sum(ventana * filtro)),
+            "sesgo": float(sesgo),
+            "diferencia_max_keras": float(np.abs(mapa - mapa_keras).max()),
+        },
+    }
+
+
+def _rejilla(eje, matriz, titulo, cmap, limite, destacar=None, color="#ff5722"):
+    from matplotlib.patches import Rectangle
+
+    eje.imshow(matriz, cmap=cmap, vmin=-limite if cmap != "Greys" else 0, vmax=limite)
+    for (f, c), valor in np.ndenumerate(matriz):
+        oscuro = abs(valor) > 0.6 * limite
+        eje.text(c, f, f"{valor:g}", ha="center", va="center", fontsize=11, color="white" if oscuro else "black")
+    if destacar is not None:
+        (f, c), alto, ancho = destacar
+        eje.add_patch(Rectangle((c - 0.5, f - 0.5), ancho, alto, fill=False, edgecolor=color, linewidth=3))
+    eje.set_title(titulo)
+    eje.set_xticks(range(matriz.shape[1]))
+    eje.set_yticks(range(matriz.shape[0]))
+    eje.set_xticks(np.arange(matriz.shape[1] + 1) - 0.5, minor=True)
+    eje.set_yticks(np.arange(matriz.shape[0] + 1) - 0.5, minor=True)
+    eje.tick_params(which="both", length=0, labelsize=8)
+    eje.grid(False)
+    eje.grid(which="minor", color="#bdbdbd", linewidth=0.8, alpha=1)
+    for borde in eje.spines.values():
+        borde.set_visible(False)
+
+
+def dibujar(res):
+    import matplotlib.pyplot as plt
+
+    m = res["metricas"]
+    i, j = m["posicion"]
+    k = m["forma_filtro"][0]
+    productos = res["ventana"] * res["filtro"]
+    figura, ejes = plt.subplots(
+        1, 4, figsize=(13, 4.2), gridspec_kw={"width_ratios": [7, 3, 3, 5]}, layout="constrained"
+    )
+    _rejilla(ejes[0], res["imagen"], "Entrada 7x7 y la ventana", "Greys", 1.6, ((i, j), k, k))
+    _rejilla(ejes[1], res["filtro"], "Filtro W (3x3)", "RdBu", 1.6)
+    _rejilla(ejes[2], productos, "Ventana × W", "RdBu", 1.6)
+    ejes[2].set_xlabel(f"suma = {m['suma_productos']:g};  + b = {m['sesgo']:g}")
+    limite = np.abs(res["mapa"]).max()
+    _rejilla(ejes[3], res["mapa"], f"Salida {m['forma_salida'][0]}x{m['forma_salida'][1]}", "RdBu", limite * 1.25, ((i, j), 1, 1))
+    ejes[3].set_xlabel(f"valor en ({i}, {j}): {m['valor']:g}")
+    alt = (
+        "Cuatro cuadrículas con números. La primera es una imagen de 7x7 de ceros y unos que dibujan un siete, "
+        f"con un recuadro naranja sobre la ventana de 3x3 que empieza en la fila {i}, columna {j}. La segunda es el "
+        "filtro de 3x3, con una columna de unos, una de ceros y una de menos unos. La tercera muestra los productos "
+        f"de la ventana por el filtro, que suman {m['suma_productos']:g}. La cuarta es el mapa de salida de 5x5, con "
+        f"la casilla ({i}, {j}) destacada y el valor {m['valor']:g}; Conv2D de Keras con los mismos pesos da el "
+        f"mismo mapa (diferencia máxima {m['diferencia_max_keras']:g})."
+    )
+    return figura, alt

@@ -1,0 +1,129 @@
+"""Estructura de una neurona con los números del ejemplo
+
+Entradas, pesos, sesgo, suma ponderada, activación sigmoide y salida: todos los números
+del dibujo salen de evaluar `suma_ponderada` y `neurona` de `snippets/neurona.py` con las
+entradas, los pesos y el sesgo del ejemplo de la página.
+"""
+
+import numpy as np
+
+from snippets.neurona import b, neurona, sigmoide, suma_ponderada, w, x
+
+SEMILLA = 0
+
+
+def calcular():
+    z = float(suma_ponderada(x, w, b))
+    y = float(neurona(x, w, b))
+    curva_z = np.linspace(-6, 6, 241)
+    return {
+        "curva_z": curva_z,
+        "curva_y": sigmoide(curva_z),
+        "metricas": {
+            "entradas": x,
+            "pesos": w,
+            "sesgo": float(b),
+            "productos": w * x,
+            "z": z,
+            "y": y,
+        },
+    }
+
+
+def _n(valor, decimales=1):
+    """Número con coma decimal y signo menos tipográfico."""
+    return f"{valor:.{decimales}f}".replace(".", ",").replace("-", "\u2212")
+
+
+def dibujar(res):
+    import matplotlib.pyplot as plt
+    from matplotlib.patches import Circle, FancyArrowPatch, FancyBboxPatch
+
+    m = res["metricas"]
+    entradas, pesos, productos = m["entradas"], m["pesos"], m["productos"]
+    n = len(entradas)
+    azul, naranja, verde, gris = "#3f51b5", "#ff5722", "#009688", "#455a64"
+
+    figura = plt.figure(figsize=(12, 4.6))
+    eje = figura.add_axes((0, 0, 1, 1))
+    eje.set_xlim(0, 12)
+    eje.set_ylim(-0.3, 4.3)
+    eje.set_aspect("equal")
+    eje.axis("off")
+
+    def flecha(origen, destino, color=gris):
+        eje.add_patch(
+            FancyArrowPatch(origen, destino, arrowstyle="-|>", mutation_scale=16, lw=1.6, color=color, shrinkA=0, shrinkB=0)
+        )
+
+    # Entradas, repartidas en vertical.
+    centro_suma, radio_suma = (5.3, 2.25), 0.62
+    alturas = np.linspace(3.7, 0.85, n)
+    for i, altura in enumerate(alturas):
+        eje.add_patch(Circle((1.0, altura), 0.42, facecolor="#e8eaf6", edgecolor=azul, lw=1.8))
+        eje.text(1.0, altura, f"$x_{i + 1}$\n{_n(entradas[i])}", ha="center", va="center", fontsize=11)
+        # Flecha hasta el borde del círculo de la suma.
+        direccion = np.array(centro_suma) - np.array((1.42, altura))
+        destino = np.array(centro_suma) - direccion / np.linalg.norm(direccion) * radio_suma
+        flecha((1.42, altura), tuple(destino), azul)
+        medio = np.array((1.42, altura)) + 0.42 * direccion
+        eje.text(
+            medio[0], medio[1] + 0.12, f"$w_{i + 1}$ = {_n(pesos[i])}   ({_n(pesos[i])} · {_n(entradas[i])} = {_n(productos[i], 2)})",
+            ha="center", va="bottom", fontsize=10, color=azul,
+            bbox={"boxstyle": "round,pad=0.15", "facecolor": "white", "edgecolor": "none"},
+        )
+
+    # Sesgo, que entra desde arriba.
+    eje.text(centro_suma[0], 4.1, f"sesgo $b$ = {_n(m['sesgo'])}", ha="center", va="center", fontsize=11, color=naranja)
+    flecha((centro_suma[0], 3.92), (centro_suma[0], centro_suma[1] + radio_suma), naranja)
+
+    # Suma ponderada.
+    eje.add_patch(Circle(centro_suma, radio_suma, facecolor="#fff3e0", edgecolor=naranja, lw=2))
+    eje.text(*centro_suma, "Σ", ha="center", va="center", fontsize=22)
+    eje.text(
+        centro_suma[0], centro_suma[1] - radio_suma - 0.3, f"suma ponderada\n$z$ = {_n(m['z'], 2)}",
+        ha="center", va="top", fontsize=11,
+    )
+
+    # Activación: la curva sigmoide de verdad, con el punto (z, y) marcado.
+    caja = (7.0, 1.35, 2.3, 1.9)
+    eje.add_patch(FancyBboxPatch(caja[:2], caja[2], caja[3], boxstyle="round,pad=0.05", facecolor="white", edgecolor=verde, lw=2))
+    flecha((centro_suma[0] + radio_suma, centro_suma[1]), (caja[0] - 0.05, centro_suma[1]))
+    eje.text(caja[0] + caja[2] / 2, caja[1] + caja[3] + 0.15, "activación: sigmoide", ha="center", va="bottom", fontsize=11, color=verde)
+    interior = eje.inset_axes((caja[0] + 0.15, caja[1] + 0.15, caja[2] - 0.3, caja[3] - 0.3), transform=eje.transData)
+    interior.plot(res["curva_z"], res["curva_y"], color=verde, lw=1.8)
+    interior.plot([m["z"]], [m["y"]], "o", color=naranja, ms=7)
+    interior.axvline(m["z"], color=naranja, lw=0.8, ls=":")
+    interior.axhline(m["y"], color=naranja, lw=0.8, ls=":")
+    interior.set_xticks([m["z"]], [f"z = {_n(m['z'], 2)}"])
+    interior.set_yticks([0, m["y"], 1], ["0", _n(m["y"], 2), "1"])
+    interior.set_ylim(-0.08, 1.08)
+    interior.tick_params(labelsize=8)
+    interior.grid(False)
+
+    # Salida.
+    flecha((caja[0] + caja[2] + 0.05, centro_suma[1]), (10.3, centro_suma[1]))
+    eje.text(
+        10.4, centro_suma[1], f"salida\n$y = \\sigma(z)$\n= {_n(m['y'], 3)}",
+        ha="left", va="center", fontsize=12,
+        bbox={"boxstyle": "round,pad=0.4", "facecolor": "#e0f2f1", "edgecolor": verde},
+    )
+
+    # La cuenta completa, abajo.
+    terminos = " + ".join(f"{_n(p, 2)}" if p >= 0 else f"({_n(p, 2)})" for p in productos)
+    eje.text(
+        6.0, -0.2, f"$z$ = {terminos} + ({_n(m['sesgo'])}) = {_n(m['z'], 2)}        "
+        f"$y$ = 1 / (1 + $e^{{-z}}$) = {_n(m['y'], 3)}",
+        ha="center", va="bottom", fontsize=11,
+    )
+
+    partes = ", ".join(
+        f"x{i + 1} = {_n(entradas[i])} con peso {_n(pesos[i])} (producto {_n(productos[i], 2)})" for i in range(n)
+    )
+    alt = (
+        f"Diagrama de una neurona con {n} entradas: {partes}. Las flechas llegan a un círculo de suma, "
+        f"al que también llega el sesgo b = {_n(m['sesgo'])}; la suma ponderada vale z = {_n(m['z'], 2)}. "
+        f"Después, una caja con la curva sigmoide marca el punto z = {_n(m['z'], 2)} y la salida es "
+        f"y = {_n(m['y'], 3)}."
+    )
+    return figura, alt

@@ -1,0 +1,71 @@
+"""Los cuatro conjuntos de clasificación del Playground, sin ruido y con ruido 50
+
+Generados con `datos_playground` de `snippets/playground.py`: círculo, XOR (cuatro zonas),
+dos nubes gaussianas y espiral, 500 puntos cada uno, repartidos al 50 %.
+"""
+
+import numpy as np
+
+from snippets.playground import CONJUNTOS, datos_playground
+
+SEMILLA = 3
+RUIDOS = [0, 50]
+NOMBRES = {"circulo": "Círculo", "xor": "XOR (cuatro zonas)", "gaussiana": "Gaussiana", "espiral": "Espiral"}
+
+
+def calcular():
+    conjuntos, metricas = {}, {}
+    for ruido in RUIDOS:
+        for nombre in CONJUNTOS:
+            X_ent, y_ent, X_test, y_test = datos_playground(nombre, ruido=ruido, semilla=SEMILLA)
+            conjuntos[(nombre, ruido)] = (X_ent, y_ent, X_test, y_test)
+            X, y = np.concatenate([X_ent, X_test]), np.concatenate([y_ent, y_test])
+            # Qué fracción de puntos contradice la regla sin ruido: el efecto del ruido en las etiquetas.
+            if nombre == "circulo":
+                regla = np.where(np.hypot(X[:, 0], X[:, 1]) < 2.5, 1.0, -1.0)
+            elif nombre == "xor":
+                regla = np.where(X[:, 0] * X[:, 1] >= 0, 1.0, -1.0)
+            else:
+                regla = None
+            metricas[f"{nombre}_{ruido}"] = {
+                "puntos": len(X),
+                "entrenamiento": len(X_ent),
+                "positivos": int((y > 0).sum()),
+                "radio_max": float(np.hypot(X[:, 0], X[:, 1]).max()),
+                "etiquetas_cambiadas": None if regla is None else float(np.mean(regla != y)),
+            }
+    return {"conjuntos": conjuntos, "metricas": metricas}
+
+
+def dibujar(res):
+    import matplotlib.pyplot as plt
+
+    from snippets.playground_dibujo import AZUL, NARANJA, con_coma
+
+    figura, ejes = plt.subplots(len(RUIDOS), len(CONJUNTOS), figsize=(12.5, 6.6))
+    for fila, ruido in enumerate(RUIDOS):
+        for columna, nombre in enumerate(CONJUNTOS):
+            eje = ejes[fila, columna]
+            X_ent, y_ent, X_test, y_test = res["conjuntos"][(nombre, ruido)]
+            for X, y, borde in ((X_ent, y_ent, "white"), (X_test, y_test, "black")):
+                eje.scatter(X[:, 0], X[:, 1], c=np.where(y > 0, AZUL, NARANJA), s=12, edgecolors=borde, linewidths=0.5)
+            eje.set_xlim(-6, 6)
+            eje.set_ylim(-6, 6)
+            eje.set_xticks([-6, -3, 0, 3, 6])
+            eje.set_yticks([-6, -3, 0, 3, 6])
+            eje.set_aspect("equal")
+            con_coma(eje)
+            eje.set_title(f"{NOMBRES[nombre]}, ruido {ruido}", fontsize=11)
+    figura.tight_layout()
+    m = res["metricas"]
+    pct = lambda v: f"{100 * v:.0f} %"  # noqa: E731
+    alt = (
+        "Ocho diagramas de dispersión en el cuadrado de -6 a 6, puntos azules (+1) y naranjas (-1); los de "
+        "entrenamiento con borde blanco y los de prueba con borde negro. Fila de arriba, sin ruido: un disco azul "
+        "rodeado de un anillo naranja; cuatro cuadrantes, azules los de signo igual y naranjas los otros; dos nubes "
+        "separadas, azul en (2, 2) y naranja en (-2, -2); dos brazos de espiral entrelazados. Fila de abajo, con "
+        f"ruido 50: en el círculo cambia la etiqueta del {pct(m['circulo_50']['etiquetas_cambiadas'])} de los puntos "
+        f"y en el XOR la del {pct(m['xor_50']['etiquetas_cambiadas'])}, sin moverlos; las nubes gaussianas se "
+        "ensanchan y se mezclan; los brazos de la espiral se vuelven borrosos."
+    )
+    return figura, alt

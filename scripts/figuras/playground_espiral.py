@@ -1,0 +1,92 @@
+"""Propuesta 5: la espiral, la red por defecto frente a redes más anchas y profundas, y cómo aprende la mejor
+
+Ocho redes candidatas dentro de los límites del Playground (4-2, 8-8, 8-8-8-8 y seis capas
+de 8; con tanh y con ReLU), espiral sin ruido, 70 % para entrenar, tasa 0,03, lotes de 10;
+3 repeticiones por candidata. Abajo, el mapa de la mejor candidata en varias épocas.
+"""
+
+import keras  # noqa: F401  (la herramienta fija la semilla de Keras al verlo importado)
+import numpy as np
+
+from snippets.playground_apilado import comparar
+
+SEMILLA = 0
+EPOCAS = 800
+REPETICIONES = 3
+CAPTURAS = (10, 50, 150, 400)
+CAPAS = {"4-2": (4, 2), "8-8": (8, 8), "8-8-8-8": (8, 8, 8, 8), "6x8": (8,) * 6}
+ACTIVACIONES = {"tanh": "tanh", "ReLU": "relu"}
+VARIANTES = {
+    f"{nombre} {act}": dict(conjunto="espiral", entrenamiento=70, capas=capas, activacion=clave)
+    for act, clave in ACTIVACIONES.items()
+    for nombre, capas in CAPAS.items()
+}
+RESUELTA = 0.95  # exactitud de prueba a partir de la cual contamos la espiral como resuelta
+
+
+def calcular():
+    res = comparar(VARIANTES, REPETICIONES, EPOCAS, capturas=CAPTURAS)
+    candidatas = {}
+    for etiqueta, variante in res.items():
+        # Pérdida de prueba media a mitad del entrenamiento: quién aprende antes.
+        candidatas[etiqueta.replace(" ", "_").replace("-", "_")] = variante["resumen"] | {
+            "perdida_test_mitad": float(variante["test"][:, EPOCAS // 2 - 1].mean())
+        }
+    # La mejor por pérdida de prueba media y la mejor de cada activación.
+    mejor = min(res, key=lambda e: res[e]["resumen"]["perdida_test"])
+    mejor_tanh = min((e for e in res if e.endswith("tanh")), key=lambda e: res[e]["resumen"]["perdida_test"])
+    mejor_relu = min((e for e in res if e.endswith("ReLU")), key=lambda e: res[e]["resumen"]["perdida_test"])
+    metricas = {
+        "epocas": EPOCAS,
+        "mitad": EPOCAS // 2,
+        "repeticiones": REPETICIONES,
+        "capturas": list(CAPTURAS),
+        "umbral_resuelta": RESUELTA,
+        "candidatas": candidatas,
+        "mejor": mejor,
+        "mejor_tanh": mejor_tanh,
+        "mejor_relu": mejor_relu,
+        "resueltas": [e for e in res if res[e]["resumen"]["exactitud_test_min"] >= RESUELTA],
+        # Pérdida de prueba de la mejor (repetición mediana) en cada captura.
+        "mejor_test_en_capturas": [float(res[mejor]["test"][res[mejor]["resumen"]["mediana"]["semilla"], e - 1])
+                                   for e in CAPTURAS],
+    }
+    return {"comparacion": res, "metricas": metricas, "por_defecto": "4-2 tanh"}
+
+
+def dibujar(res):
+    import matplotlib.pyplot as plt
+
+    from snippets.playground_dibujo import dibujar_mapa, dibujar_perdidas
+
+    m, comp = res["metricas"], res["comparacion"]
+    mostradas = [res["por_defecto"], m["mejor_tanh"], m["mejor_relu"]]
+    figura, ejes = plt.subplots(2, 4, figsize=(13.5, 7.4), layout="constrained")
+    curvas = {}
+    for eje, etiqueta in zip(ejes[0], mostradas):
+        variante = comp[etiqueta]
+        s = variante["resumen"]["mediana"]["semilla"]
+        dibujar_mapa(eje, variante["mapa"], *variante["datos"],
+                     f"{etiqueta}, época {m['epocas']}\nprueba: {variante['test'][s, -1]:.3f}".replace(".", ","))
+        curvas[etiqueta] = (variante["ent"][s], variante["test"][s])
+    dibujar_perdidas(ejes[0, 3], curvas, log=True)
+    mejor = comp[m["mejor"]]
+    s = mejor["resumen"]["mediana"]["semilla"]
+    for eje, epoca in zip(ejes[1], m["capturas"]):
+        dibujar_mapa(eje, mejor["capturas"][epoca], *mejor["datos"],
+                     f"{m['mejor']}, época {epoca}\nprueba: {mejor['test'][s, epoca - 1]:.3f}".replace(".", ","))
+    f = lambda v: f"{v:.3f}".replace(".", ",")  # noqa: E731
+    pct = lambda v: f"{100 * v:.0f} %"  # noqa: E731
+    c = lambda e: m["candidatas"][e.replace(" ", "_").replace("-", "_")]  # noqa: E731
+    alt = (
+        "Arriba, tres mapas de decisión de la espiral tras "
+        f"{m['epocas']} épocas y sus curvas de pérdida en escala logarítmica. La red por defecto 4-2 con tanh solo "
+        "dibuja unas pocas bandas anchas que no siguen los brazos (exactitud media en prueba "
+        f"{pct(c('4-2 tanh')['exactitud_test'])}); la mejor con tanh, {m['mejor_tanh']}, y la mejor con ReLU, "
+        f"{m['mejor_relu']}, dibujan dos brazos de espiral que siguen a los puntos (exactitud "
+        f"{pct(c(m['mejor_tanh'])['exactitud_test'])} y {pct(c(m['mejor_relu'])['exactitud_test'])}). Abajo, el "
+        f"mapa de {m['mejor']} en las épocas {', '.join(str(e) for e in m['capturas'])}: primero unas pocas "
+        "regiones grandes, que se van enrollando hasta seguir la espiral; la pérdida de prueba pasa de "
+        f"{f(m['mejor_test_en_capturas'][0])} a {f(m['mejor_test_en_capturas'][-1])}."
+    )
+    return figura, alt

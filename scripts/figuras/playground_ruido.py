@@ -1,0 +1,61 @@
+"""Propuesta 7: añadir ruido a los datos (círculo con ruido 0, 25 y 50, red 4-2)
+
+70 % de los puntos para entrenar, tanh, tasa 0,03, lotes de 10; 5 repeticiones. En el
+círculo el ruido cambia etiquetas cerca de la frontera sin mover los puntos.
+"""
+
+import keras  # noqa: F401  (la herramienta fija la semilla de Keras al verlo importado)
+import numpy as np
+
+from snippets.playground import datos_playground
+from snippets.playground_apilado import comparar
+
+SEMILLA = 0
+EPOCAS = 300
+REPETICIONES = 5
+RUIDOS = [0, 25, 50]
+VARIANTES = {
+    str(r): dict(conjunto="circulo", ruido=r, entrenamiento=70, capas=(4, 2)) for r in RUIDOS
+}
+
+
+def regla_exacta(X):
+    """La regla con la que se generó el círculo, sin ruido: +1 dentro del radio 2,5."""
+    return np.where(np.hypot(X[:, 0], X[:, 1]) < 2.5, 1.0, -1.0)
+
+
+def calcular():
+    res = comparar(VARIANTES, REPETICIONES, EPOCAS)
+    metricas = {"epocas": EPOCAS, "repeticiones": REPETICIONES}
+    for r, variante in res.items():
+        # Lo mejor posible: cuánto acierta la regla exacta sobre las etiquetas de prueba con ruido.
+        aciertos = []
+        for semilla in range(REPETICIONES):
+            _, _, X_test, y_test = datos_playground("circulo", ruido=int(r), entrenamiento=70, semilla=semilla)
+            aciertos.append(np.mean(regla_exacta(X_test) == y_test))
+        metricas[f"ruido_{r}"] = variante["resumen"] | {
+            "brecha": variante["resumen"]["perdida_test"] - variante["resumen"]["perdida_ent"],
+            "regla_exactitud_test": float(np.mean(aciertos)),
+        }
+    return {"comparacion": res, "metricas": metricas}
+
+
+def dibujar(res):
+    from snippets.playground_dibujo import figura_comparacion
+
+    m = res["metricas"]
+    figura = figura_comparacion(res["comparacion"], {str(r): f"Ruido {r}" for r in RUIDOS}, ancho_mapa=3.1)
+    f = lambda v: f"{v:.3f}".replace(".", ",")  # noqa: E731
+    pct = lambda v: f"{100 * v:.0f} %"  # noqa: E731
+    alt = (
+        "Tres mapas de decisión del círculo con la red 4-2 y ruido 0, 25 y 50. Sin ruido la zona azul encierra el "
+        "disco; con ruido aparecen puntos azules fuera y naranjas dentro, y la zona azul se deforma. A la derecha, las "
+        "pérdidas por época: cuanto más ruido, más alta queda la de prueba y más se separa de la de entrenamiento. "
+        f"Medias de 5 repeticiones tras {m['epocas']} épocas, entrenamiento y prueba: ruido 0, "
+        f"{f(m['ruido_0']['perdida_ent'])} y {f(m['ruido_0']['perdida_test'])}; ruido 25, "
+        f"{f(m['ruido_25']['perdida_ent'])} y {f(m['ruido_25']['perdida_test'])}; ruido 50, "
+        f"{f(m['ruido_50']['perdida_ent'])} y {f(m['ruido_50']['perdida_test'])}. Con ruido 50 la red acierta el "
+        f"{pct(m['ruido_50']['exactitud_test'])} de los puntos de prueba y la regla exacta del círculo, el "
+        f"{pct(m['ruido_50']['regla_exactitud_test'])}."
+    )
+    return figura, alt

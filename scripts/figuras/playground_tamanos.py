@@ -1,0 +1,143 @@
+"""Pérdidas finales según el tamaño de la red: círculo limpio con 250 puntos de entrenamiento y círculo con ruido 50 y solo 50
+
+Once redes dentro de los límites del Playground, de 1 neurona a 6 capas de 8, con tanh,
+tasa 0,03 y lotes de 10; 5 repeticiones de cada una (datos y pesos nuevos). Además se mide
+cuánto tarda un paso de `model.fit` según el tamaño de la red.
+"""
+
+import time
+
+import keras
+import numpy as np
+
+from snippets.playground import crear_modelo, datos_playground, perdida_playground
+from snippets.playground_apilado import comparar
+
+SEMILLA = 0
+REPETICIONES = 5
+TAMANOS = [(1,), (2,), (3,), (4,), (6,), (4, 2), (8,), (8, 8), (8, 8, 8), (8,) * 4, (8,) * 6]
+CONDICIONES = {
+    "limpio": dict(conjunto="circulo", ruido=0, entrenamiento=50, epocas=300),
+    "ruidoso": dict(conjunto="circulo", ruido=50, entrenamiento=10, epocas=1000),
+}
+# Tiempo de model.fit: tres tamaños del Playground y dos muy por encima de su límite.
+TIEMPOS = [(1,), (4, 2), (8,) * 6, (512, 512), (2048, 2048)]
+
+
+def nombre(capas):
+    return "6x8" if capas == (8,) * 6 else "4x8" if capas == (8,) * 4 else "-".join(map(str, capas))
+
+
+def descripcion(capas):
+    """Cómo se nombra la red en el texto de la página."""
+    numeros = {1: "una", 2: "dos", 3: "tres", 4: "cuatro", 6: "seis"}
+    if len(capas) == 1:
+        return f"de una capa de {capas[0]} neurona{'s' if capas[0] > 1 else ''}"
+    if len(set(capas)) == 1:
+        return f"de {numeros[len(capas)]} capas de {capas[0]}"
+    return "-".join(map(str, capas))
+
+
+def parametros(capas):
+    entradas = (2,) + capas
+    return sum((a + 1) * b for a, b in zip(entradas, capas + (1,)))
+
+
+def ms_por_paso(capas, epocas=2, veces=3):
+    """Milisegundos por paso de model.fit (250 puntos, lotes de 10), sin contar la primera época.
+
+    Se toma el mínimo de `veces` mediciones: el que menos sufre si otros procesos usan la CPU.
+    """
+    X_ent, y_ent, _, _ = datos_playground("circulo", semilla=0)
+    modelo = keras.Sequential([keras.Input(shape=(2,))])
+    for n in capas:  # las mismas capas que crear_modelo, sin su límite de 8 neuronas
+        modelo.add(keras.layers.Dense(n, activation="tanh", kernel_initializer=keras.initializers.RandomUniform(-0.5, 0.5),
+                                      bias_initializer=keras.initializers.Constant(0.1)))
+    modelo.add(keras.layers.Dense(1, activation="tanh"))
+    modelo.compile(optimizer=keras.optimizers.SGD(learning_rate=0.03), loss=perdida_playground)
+    modelo.fit(X_ent, y_ent, batch_size=10, epochs=1, shuffle=False, verbose=0)  # compila
+    tiempos = []
+    for _ in range(veces):
+        inicio = time.perf_counter()
+        modelo.fit(X_ent, y_ent, batch_size=10, epochs=epocas, shuffle=False, verbose=0)
+        tiempos.append(time.perf_counter() - inicio)
+    return 1000 * min(tiempos) / (epocas * len(X_ent) // 10)
+
+
+def calcular():
+    assert crear_modelo((8,) * 6).count_params() == parametros((8,) * 6)
+    resultados, metricas = {}, {"repeticiones": REPETICIONES, "tamanos": [nombre(c) for c in TAMANOS],
+                                "parametros": [parametros(c) for c in TAMANOS]}
+    for clave, condicion in CONDICIONES.items():
+        condicion = dict(condicion)
+        epocas = condicion.pop("epocas")
+        variantes = {nombre(c): dict(condicion, capas=c) for c in TAMANOS}
+        inicio = time.perf_counter()
+        res = comparar(variantes, REPETICIONES, epocas)
+        segundos = time.perf_counter() - inicio
+        pasos = len(TAMANOS) * REPETICIONES * epocas * (500 * condicion["entrenamiento"] // 100 // 10)
+        resultados[clave] = {n: {"ent": v["ent"][:, -1], "test": v["test"][:, -1]} for n, v in res.items()}
+        resumen = {n: v["resumen"] for n, v in res.items()}
+        perdida_test = [resumen[nombre(c)]["perdida_test"] for c in TAMANOS]
+        metricas[clave] = condicion | {
+            "epocas": epocas,
+            "puntos_ent": 500 * condicion["entrenamiento"] // 100,
+            "perdida_ent": [resumen[nombre(c)]["perdida_ent"] for c in TAMANOS],
+            "perdida_test": perdida_test,
+            "exactitud_test": [resumen[nombre(c)]["exactitud_test"] for c in TAMANOS],
+            "mejor": nombre(TAMANOS[int(np.argmin(perdida_test))]),
+            "mejor_texto": descripcion(TAMANOS[int(np.argmin(perdida_test))]),
+            "mejor_perdida_test": float(min(perdida_test)),
+            "por_tamano": {n.replace("-", "_"): r for n, r in resumen.items()},
+            "segundos_apilado": segundos,
+            "ms_por_paso_y_red_apilado": 1000 * segundos / pasos,
+        }
+    ms_por_paso((1,), veces=1)  # calentamiento: la primera medida paga inicializaciones de TensorFlow
+    metricas["ms_por_paso_fit"] = {nombre(c).replace("-", "_"): ms_por_paso(c) for c in TIEMPOS}
+    metricas["parametros_tiempos"] = {nombre(c).replace("-", "_"): parametros(c) for c in TIEMPOS}
+    # Cuántas veces más rápido es un paso de una red apilada que un paso de model.fit (red 4-2).
+    metricas["cociente_fit_apilado"] = metricas["ms_por_paso_fit"]["4_2"] / metricas["limpio"]["ms_por_paso_y_red_apilado"]
+    return {"resultados": resultados, "metricas": metricas}
+
+
+def dibujar(res):
+    import matplotlib.pyplot as plt
+
+    from snippets.playground_dibujo import CURVAS, con_coma
+
+    m = res["metricas"]
+    figura, ejes = plt.subplots(1, 2, figsize=(13, 4.6), layout="constrained")
+    x = np.arange(len(m["tamanos"]))
+    etiquetas = [f"{n}\n({p})" for n, p in zip(m["tamanos"], m["parametros"])]
+    titulos = {
+        "limpio": f"Sin ruido, {m['limpio']['puntos_ent']} puntos de entrenamiento",
+        "ruidoso": f"Ruido 50, {m['ruidoso']['puntos_ent']} puntos de entrenamiento",
+    }
+    for eje, clave in zip(ejes, CONDICIONES):
+        for color, (serie, texto, estilo) in zip(
+            CURVAS, (("ent", "entrenamiento", "-o"), ("test", "prueba", "--s"))
+        ):
+            valores = np.array([res["resultados"][clave][n][serie] for n in m["tamanos"]])
+            eje.plot(x, valores.mean(axis=1), estilo, color=color, label=f"{texto} (media)", ms=5)
+            for r in range(valores.shape[1]):
+                eje.scatter(x, valores[:, r], color=color, s=8, alpha=0.35)
+        eje.set_xticks(x, etiquetas, fontsize=8.5)
+        eje.set_xlabel("capas ocultas (parámetros)")
+        eje.set_ylabel("pérdida final (la del Playground)")
+        eje.set_title(f"{titulos[clave]}, {m[clave]['epocas']} épocas", fontsize=11)
+        eje.set_ylim(bottom=0)
+        con_coma(eje, "y")
+        eje.legend(fontsize=9)
+    f = lambda v: f"{v:.3f}".replace(".", ",")  # noqa: E731
+    limpio, ruidoso = m["limpio"], m["ruidoso"]
+    alt = (
+        "Dos gráficas de la pérdida final de entrenamiento (línea continua) y de prueba (discontinua) frente al "
+        "tamaño de la red, de 1 neurona a 6 capas de 8, con las 5 repeticiones como puntos. A la izquierda, círculo "
+        f"sin ruido con {limpio['puntos_ent']} puntos de entrenamiento: las dos pérdidas bajan juntas al crecer la "
+        f"red, de {f(limpio['perdida_test'][0])} en prueba con 1 neurona a {f(limpio['perdida_test'][-1])} con 6 "
+        f"capas de 8. A la derecha, círculo con ruido 50 y {ruidoso['puntos_ent']} puntos de entrenamiento: la "
+        f"pérdida de entrenamiento baja de {f(ruidoso['perdida_ent'][0])} a {f(ruidoso['perdida_ent'][-1])}, "
+        f"pero la de prueba tiene su mínimo, {f(ruidoso['mejor_perdida_test'])}, con la red {ruidoso['mejor']} y "
+        f"sube hasta {f(ruidoso['perdida_test'][-1])} con 6 capas de 8."
+    )
+    return figura, alt

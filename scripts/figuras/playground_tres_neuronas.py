@@ -1,0 +1,45 @@
+"""Propuesta 3: una capa oculta con 1, 2 y 3 neuronas (círculo, 70 % para entrenar)
+
+Cada neurona tanh de la capa oculta aporta una frontera recta; el círculo necesita al menos
+tres para encerrar el disco. Tanh, tasa 0,03, lotes de 10; 5 repeticiones por variante.
+"""
+
+import keras  # noqa: F401  (la herramienta fija la semilla de Keras al verlo importado)
+
+from snippets.playground_apilado import comparar
+
+SEMILLA = 0
+EPOCAS = 300
+REPETICIONES = 5
+VARIANTES = {
+    str(n): dict(conjunto="circulo", entrenamiento=70, capas=(n,)) for n in (1, 2, 3)
+}
+
+
+def calcular():
+    res = comparar(VARIANTES, REPETICIONES, EPOCAS)
+    metricas = {"epocas": EPOCAS, "repeticiones": REPETICIONES}
+    for n, variante in res.items():
+        metricas[f"neuronas_{n}"] = variante["resumen"]
+    return {"comparacion": res, "metricas": metricas}
+
+
+def dibujar(res):
+    from snippets.playground_dibujo import figura_comparacion
+
+    m = res["metricas"]
+    figura = figura_comparacion(
+        res["comparacion"], {"1": "1 neurona", "2": "2 neuronas", "3": "3 neuronas"}, ancho_mapa=3.1
+    )
+    f = lambda v: f"{v:.3f}".replace(".", ",")  # noqa: E731
+    pct = lambda v: f"{100 * v:.0f} %"  # noqa: E731
+    alt = (
+        "Tres mapas de decisión del círculo con una capa oculta. Con 1 neurona la frontera es una recta; con 2, "
+        "una franja azul entre dos rectas que deja fuera parte del disco o mete parte del anillo; con 3, un "
+        "triángulo de lados curvados que encierra el disco azul. A la derecha, las pérdidas por época: solo la red "
+        f"de 3 neuronas baja cerca de cero. Medias de 5 repeticiones tras {m['epocas']} épocas, pérdida de prueba "
+        f"y exactitud: 1 neurona {f(m['neuronas_1']['perdida_test'])} y {pct(m['neuronas_1']['exactitud_test'])}; "
+        f"2 neuronas {f(m['neuronas_2']['perdida_test'])} y {pct(m['neuronas_2']['exactitud_test'])}; "
+        f"3 neuronas {f(m['neuronas_3']['perdida_test'])} y {pct(m['neuronas_3']['exactitud_test'])}."
+    )
+    return figura, alt

@@ -1,0 +1,41 @@
+"""Propuesta 4: el conjunto de las cuatro zonas (XOR) con una capa oculta de 2, 3 y 4 neuronas
+
+Sin ruido, 70 % de los puntos para entrenar, tanh, tasa 0,03, lotes de 10; 5 repeticiones.
+"""
+
+import keras  # noqa: F401  (la herramienta fija la semilla de Keras al verlo importado)
+
+from snippets.playground_apilado import comparar
+
+SEMILLA = 0
+EPOCAS = 300
+REPETICIONES = 5
+VARIANTES = {str(n): dict(conjunto="xor", entrenamiento=70, capas=(n,)) for n in (2, 3, 4)}
+
+
+def calcular():
+    res = comparar(VARIANTES, REPETICIONES, EPOCAS)
+    metricas = {"epocas": EPOCAS, "repeticiones": REPETICIONES}
+    for n, variante in res.items():
+        metricas[f"neuronas_{n}"] = variante["resumen"]
+    return {"comparacion": res, "metricas": metricas}
+
+
+def dibujar(res):
+    from snippets.playground_dibujo import figura_comparacion
+
+    m = res["metricas"]
+    figura = figura_comparacion(
+        res["comparacion"], {"2": "2 neuronas", "3": "3 neuronas", "4": "4 neuronas"}, ancho_mapa=3.1
+    )
+    pct = lambda v: f"{100 * v:.0f} %"  # noqa: E731
+    alt = (
+        "Tres mapas de decisión del conjunto XOR (cuadrantes azules arriba a la derecha y abajo a la izquierda, "
+        "naranjas en los otros dos) con una capa oculta de 2, 3 y 4 neuronas. Con 2 neuronas el mapa separa mal al "
+        "menos un cuadrante; con 3 y con 4 aparecen las cuatro zonas. A la derecha, las pérdidas por época. "
+        f"Exactitud media en prueba de 5 repeticiones tras {m['epocas']} épocas: "
+        f"{pct(m['neuronas_2']['exactitud_test'])} con 2 neuronas, {pct(m['neuronas_3']['exactitud_test'])} con 3 "
+        f"(entre {pct(m['neuronas_3']['exactitud_test_min'])} y {pct(m['neuronas_3']['exactitud_test_max'])}) y "
+        f"{pct(m['neuronas_4']['exactitud_test'])} con 4."
+    )
+    return figura, alt
