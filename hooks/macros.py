@@ -2,6 +2,7 @@
 
     {{ figura("activaciones") }}                  imagen, texto alternativo, tamaño y procedencia
     {{ dato("xor", "exactitud_test", "%", 1) }}   un número del registro, con coma decimal
+                                                  (la clave se recorre por puntos: "a.b.0")
     {{ tabla_figuras() }}                         tabla de tiempos de todas las figuras
 
 Ningún número entrenado se escribe a mano en una página: se lee aquí de docs/figuras/*.json.
@@ -45,7 +46,8 @@ def numero(valor: float, decimales: int | None = None) -> str:
     entero = texto.split(".")[0].replace(",", "")
     if len(entero.lstrip("-")) <= 4:  # la RAE no separa los números de cuatro cifras
         texto = texto.replace(",", "")
-    return texto.replace(",", "\u202f").replace(".", ",")
+    # Signo menos tipográfico (−), no el guion.
+    return texto.replace(",", "\u202f").replace(".", ",").replace("-", "\u2212")
 
 
 def define_env(env):
@@ -78,7 +80,8 @@ def define_env(env):
         titulo = pie or registro["titulo"]
         return (
             f'<figure class="figura-generada" markdown="span">\n'
-            f'![{alt}]({ruta}){{ width="{registro["ancho"]}" height="{registro["alto"]}" loading="lazy" }}\n'
+            # La imagen enlaza a sí misma: un clic la abre a tamaño completo.
+            f'[![{alt}]({ruta}){{ width="{registro["ancho"]}" height="{registro["alto"]}" loading="lazy" }}]({ruta})\n'
             f"<figcaption markdown>{titulo}.<br><small>Generada por {enlace_script(registro['script'])}"
             f" · semilla {registro['semilla']} · {segundos} s</small></figcaption>\n"
             f"</figure>\n"

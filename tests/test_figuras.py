@@ -262,3 +262,17 @@ def test_un_cuaderno_que_falla_se_explica(copia):
     assert proceso.returncode == 1
     assert "cuaderno_roto" in proceso.stderr
     assert not (copia / "docs" / "cuadernos" / "cuaderno_roto.ipynb").exists()
+
+
+def test_las_figuras_caben_en_la_columna_y_pesan_poco():
+    """La columna de texto de Material mide unos 690 px: más de 1045 px de ancho deja la letra ilegible."""
+    anchas, pesadas = [], []
+    for registro in sorted((RAIZ / "docs" / "figuras").glob("*.json")):
+        datos = json.loads(registro.read_text(encoding="utf-8"))
+        if datos["ancho"] > 1045:
+            anchas.append(f"{datos['figura']} ({datos['ancho']} px)")
+        if datos["bytes"] > 200_000:
+            pesadas.append(f"{datos['figura']} ({datos['bytes']} bytes)")
+        assert len(datos["alt"]) >= 40, f"{datos['figura']}: texto alternativo demasiado pobre"
+    assert not anchas, "Figuras demasiado anchas: " + ", ".join(anchas)
+    assert not pesadas, "Figuras demasiado pesadas: " + ", ".join(pesadas)
