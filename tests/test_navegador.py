@@ -171,6 +171,11 @@ def test_capturas_en_modo_claro_y_oscuro(navegador, origen):
             pagina = contexto.new_page()
             pagina.goto(origen + PAGINA_DE_MUESTRA, wait_until="load")
             pagina.evaluate("async () => { if (window.MathJax && MathJax.startup && MathJax.startup.promise) await MathJax.startup.promise; await document.fonts.ready; }")
+            # Las figuras llevan loading="lazy": se cargan todas antes de la captura de página completa.
+            pagina.evaluate(
+                "() => Promise.all([...document.images].map(i => { i.loading = 'eager';"
+                " return i.complete ? null : new Promise(r => { i.onload = i.onerror = r; }); }))"
+            )
             assert pagina.evaluate("document.body.getAttribute('data-md-color-scheme')") == paleta
             destino = CAPTURAS / f"{nombre}-{sufijo}.png"
             pagina.screenshot(path=str(destino), full_page=True)
