@@ -13,7 +13,7 @@ import tempfile
 import time
 
 from .claves import RAIZ, ErrorDeFigura, calcular_claves
-from .registros import escribir_atomico, guardar_registro, salida_de, script_de
+from .registros import escribir_atomico, guardar_registro, procedencia, salida_de, script_de
 
 LIMITE_CELDA = 600  # segundos; el límite de la figura entera lo pone el proceso padre
 
@@ -88,16 +88,9 @@ def ejecutar_cuaderno(nombre: str) -> None:
     guardar_registro(
         nombre,
         {
-            "figura": nombre,
+            **procedencia(nombre, claves),
             "tipo": "cuaderno",
             "titulo": titulo,
-            "script": f"scripts/cuadernos/{nombre}.py",
-            "clave": claves.total,
-            "clave_calculo": claves.calculo,
-            "semilla": claves.semilla,
-            "dependencias": claves.dependencias,
-            "datos": claves.datos,
-            "versiones": claves.versiones,
             "cuaderno": f"{nombre}.ipynb",
             "colab": enlace_colab(nombre),
             "segundos_calculo": round(segundos, 2),

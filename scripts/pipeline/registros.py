@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import json
 import os
+import platform
 import tempfile
 from dataclasses import dataclass
 from pathlib import Path
@@ -117,6 +118,21 @@ def leer_registro(nombre: str) -> dict | None:
             f"Bórralo o regenera la figura con «python scripts/figuras.py --forzar {nombre}»."
         ) from exc
     return registro
+
+
+def procedencia(nombre: str, claves: Claves) -> dict:
+    """Los campos que todo registro lleva: de qué script sale y con qué entradas."""
+    return {
+        "figura": nombre,
+        "script": script_de(nombre).relative_to(RAIZ).as_posix(),
+        "clave": claves.total,
+        "clave_calculo": claves.calculo,
+        "semilla": claves.semilla,
+        "dependencias": claves.dependencias,
+        "datos": claves.datos,
+        "versiones": claves.versiones,
+        "python": platform.python_version(),
+    }
 
 
 def guardar_registro(nombre: str, registro: dict) -> None:

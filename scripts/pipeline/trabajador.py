@@ -12,7 +12,6 @@ import importlib.util
 import io
 import os
 import pickle
-import platform
 import random
 import sys
 import time
@@ -22,7 +21,7 @@ import numpy as np
 
 from . import estilo
 from .claves import RAIZ, ErrorDeFigura, calcular_claves
-from .registros import CACHE, CUADERNOS, escribir_atomico, guardar_registro, salida_de, script_de, tipo_de
+from .registros import CACHE, CUADERNOS, escribir_atomico, guardar_registro, procedencia, salida_de, script_de, tipo_de
 
 
 def cargar(nombre: str):
@@ -134,16 +133,8 @@ def generar(nombre: str) -> None:
     guardar_registro(
         nombre,
         {
-            "figura": nombre,
+            **procedencia(nombre, claves),
             "titulo": documentacion[0].rstrip("."),
-            "script": f"scripts/figuras/{nombre}.py",
-            "clave": claves.total,
-            "clave_calculo": claves.calculo,
-            "semilla": claves.semilla,
-            "dependencias": claves.dependencias,
-            "datos": claves.datos,
-            "versiones": claves.versiones,
-            "python": platform.python_version(),
             "imagen": f"{nombre}.png",
             "ancho": ancho,
             "alto": alto,
