@@ -33,7 +33,7 @@ def dibujar_mapa(eje, mapa, X_ent, y_ent, X_test=None, y_test=None, titulo="", l
         if X is None:
             continue
         colores = np.where(y > 0, AZUL, NARANJA)
-        eje.scatter(X[:, 0], X[:, 1], c=colores, s=14, edgecolors=borde, linewidths=0.6)
+        eje.scatter(X[:, 0], X[:, 1], c=colores, s=10, edgecolors=borde, linewidths=0.5)
     eje.set_xlim(-limite, limite)
     eje.set_ylim(-limite, limite)
     eje.set_xticks([-6, -3, 0, 3, 6])
@@ -59,7 +59,7 @@ def dibujar_perdidas(eje, curvas, titulo="Pérdida (la del Playground)", log=Fal
         leyenda.append(Line2D([], [], color=color, lw=2, label=etiqueta))
     leyenda += [Line2D([], [], color="#9e9e9e", lw=1.6, label="entrenamiento"),
                 Line2D([], [], color="#9e9e9e", lw=1.6, ls="--", label="prueba")]
-    eje.legend(handles=leyenda, fontsize=8, loc="best")
+    eje.legend(handles=leyenda, fontsize=9, loc="best")
     eje.set_xlabel("época")
     if log:
         eje.set_yscale("log")
@@ -70,25 +70,43 @@ def dibujar_perdidas(eje, curvas, titulo="Pérdida (la del Playground)", log=Fal
 # --8<-- [end:dibujo]
 
 
-def figura_comparacion(comparacion, titulos=None, log=False, ancho_mapa=3.3, alto=3.9):
-    """Un mapa de decisión por variante (repetición mediana) y un panel con sus curvas de pérdida."""
+def figura_comparacion(comparacion, titulos=None, log=False, ancho=9.4):
+    """Un mapa de decisión por variante (repetición mediana) y un panel con sus curvas de pérdida.
+
+    Con dos variantes, todo en una fila (las pérdidas a la derecha); con más, los mapas en una
+    fila y las pérdidas debajo, a todo el ancho. Como mucho 9,4 pulgadas de ancho: la columna
+    del sitio la muestra sin reducir la letra.
+    """
     etiquetas = list(comparacion)
     titulos = titulos or {}
-    figura, ejes = plt.subplots(
-        1, len(etiquetas) + 1, figsize=(ancho_mapa * len(etiquetas) + 4.6, alto),
-        gridspec_kw={"width_ratios": [1] * len(etiquetas) + [1.45]}, layout="constrained",
-    )
+    n = len(etiquetas)
+    if n <= 2:
+        figura, ejes = plt.subplots(
+            1, n + 1, figsize=(ancho, 3.7), gridspec_kw={"width_ratios": [1] * n + [1.25]}, layout="constrained",
+        )
+        mapas, eje_perdidas = ejes[:n], ejes[-1]
+    else:
+        figura = plt.figure(figsize=(ancho, ancho / n + 2.9), layout="constrained")
+        arriba, abajo = figura.subfigures(2, 1, height_ratios=[ancho / n + 0.5, 2.4])
+        mapas = arriba.subplots(1, n)
+        eje_perdidas = abajo.subplots()
+    figura.get_layout_engine().set(wspace=0.06)  # que no se toquen el 6 y el −6 de dos mapas vecinos
     curvas = {}
-    for eje, etiqueta in zip(ejes, etiquetas):
+    for i, (eje, etiqueta) in enumerate(zip(mapas, etiquetas)):
         variante = comparacion[etiqueta]
         X_ent, y_ent, X_test, y_test = variante["datos"]
         m = variante["resumen"]["mediana"]
         titulo = titulos.get(etiqueta, etiqueta)
         dibujar_mapa(eje, variante["mapa"], X_ent, y_ent, X_test, y_test,
                      f"{titulo}\nprueba: {m['perdida_test']:.3f}".replace(".", ","))
+        if i > 0:
+            eje.tick_params(labelleft=False)  # los mismos ejes que el primer mapa
         s = variante["resumen"]["mediana"]["semilla"]
         curvas[titulo] = (variante["ent"][s], variante["test"][s])
-    dibujar_perdidas(ejes[-1], curvas, log=log)
+    dibujar_perdidas(eje_perdidas, curvas, log=log)
+    if n > 2:  # la leyenda, a la derecha del panel ancho, sin tapar las curvas
+        eje_perdidas.get_legend().set_loc("center left")
+        eje_perdidas.get_legend().set_bbox_to_anchor((1.01, 0.5))
     return figura
 
 

@@ -56,7 +56,7 @@ def dibujar(res):
 
     m = res["metricas"]
     nombres = {"cnn": "convolucional", "densa": "densa"}
-    figura, (curvas, barras) = plt.subplots(1, 2, figsize=(13, 4.2), gridspec_kw={"width_ratios": [1.1, 1]}, layout="constrained")
+    figura, (curvas, barras) = plt.subplots(1, 2, figsize=(9.5, 4.2), gridspec_kw={"width_ratios": [1, 1]}, layout="constrained")
     for clave, estilo in (("cnn", "-"), ("densa", "--")):
         epocas = np.arange(1, len(res[clave]["val_accuracy"]) + 1)
         curvas.plot(epocas, res[clave]["val_accuracy"], estilo, label=f"{nombres[clave]} ({m[clave]['parametros']} parámetros)")

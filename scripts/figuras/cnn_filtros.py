@@ -54,8 +54,8 @@ def dibujar(res):
     m = res["metricas"]
     filtros, mapas = res["filtros"], res["mapas"]
     n = filtros.shape[-1]
-    figura = plt.figure(figsize=(13, 5.6), layout="constrained")
-    izquierda, derecha = figura.subfigures(1, 2, width_ratios=[1, 3.6])
+    figura = plt.figure(figsize=(9.5, 4.9), layout="constrained")
+    izquierda, derecha = figura.subfigures(1, 2, width_ratios=[1, 4.2])
     eje = izquierda.subplots()
     eje.imshow(res["digito"], cmap="gray_r", interpolation="nearest")
     eje.set_title(f"Dígito de prueba: {m['clase']}\n(la red predice {m['prediccion']})")

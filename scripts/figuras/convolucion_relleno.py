@@ -57,17 +57,37 @@ def dibujar(res):
     m = res["metricas"]
     antes, despues = res["relleno"]
     rellena = np.pad(res["imagen"], [(antes, despues), (antes, despues)])
-    figura, ejes = plt.subplots(1, 4, figsize=(14, 4.2), gridspec_kw={"width_ratios": [7, 5, 9, 7]}, layout="constrained")
+    # Dos filas (arriba padding="valid", abajo "same"), entradas a la izquierda y salidas a la
+    # derecha, con casillas del mismo tamaño en las cuatro cuadrículas: los ejes se colocan a mano.
+    casilla, margen, hueco = 0.33, 0.35, 0.75  # pulgadas
+    columnas = [rellena.shape[1], res["same"].shape[1]]  # la cuadrícula más ancha de cada columna
+    ancho = margen + casilla * sum(columnas) + hueco + 0.3
+    arriba, entre, abajo = 0.35, 0.85, 0.5  # título; ejes, etiqueta y título siguiente; ejes y etiqueta
+    alto = arriba + casilla * (res["imagen"].shape[0] + rellena.shape[0]) + entre + abajo
+    figura = plt.figure(figsize=(ancho, alto))
+    ejes = []
+    techo = alto - arriba
+    for fila in ((res["imagen"], res["valid"]), (rellena, res["same"])):
+        izquierda = margen
+        for matriz, columna in zip(fila, columnas):
+            f, c = matriz.shape
+            x = izquierda + casilla * (columna - c) / 2
+            ejes.append(figura.add_axes([x / ancho, (techo - casilla * f) / alto, casilla * c / ancho, casilla * f / alto]))
+            izquierda += casilla * columna + hueco
+        techo -= casilla * fila[0].shape[0] + entre
     limite = max(np.abs(res["valid"]).max(), np.abs(res["same"]).max()) * 1.25
     _rejilla(ejes[0], res["imagen"], 'padding="valid": entrada 7x7', "Greys", 1.6)
     _rejilla(ejes[1], res["valid"], "salida 5x5", "RdBu", limite)
     _rejilla(ejes[2], rellena, 'padding="same": 7x7 + borde de ceros', "Greys", 1.6, ((antes, antes), 7))
     _rejilla(ejes[3], res["same"], "salida 7x7", "RdBu", limite)
+    for eje in ejes:  # números de filas y columnas legibles (el ayudante los deja en 8)
+        eje.tick_params(which="both", labelsize=9)
     for eje, padding in ((ejes[1], "valid"), (ejes[3], "same")):
         eje.set_xlabel(f"igual que Conv2D (diferencia {m[padding]['diferencia_max_keras']:g})")
     alt = (
-        "Cuatro cuadrículas. Con padding valid, la imagen de 7x7 con un siete dibujado y el filtro de bordes verticales "
-        f"de 3x3 dan una salida de {m['valid']['forma_salida'][0]}x{m['valid']['forma_salida'][1]}. Con padding same, "
+        "Cuatro cuadrículas en dos filas. Arriba, con padding valid, la imagen de 7x7 con un siete dibujado y el filtro "
+        f"de bordes verticales de 3x3 dan una salida de {m['valid']['forma_salida'][0]}x{m['valid']['forma_salida'][1]}. "
+        "Abajo, con padding same, "
         f"la imagen se rodea de un borde de {antes} cero por cada lado (9x9, con la imagen original recuadrada en "
         f"naranja) y la salida es de {m['same']['forma_salida'][0]}x{m['same']['forma_salida'][1]}, del mismo tamaño "
         "que la entrada. Las dos salidas coinciden con las de Conv2D de Keras."

@@ -66,9 +66,17 @@ def dibujar(res):
     i, j = m["posicion"]
     k = m["forma_filtro"][0]
     productos = res["ventana"] * res["filtro"]
-    figura, ejes = plt.subplots(
-        1, 4, figsize=(13, 4.2), gridspec_kw={"width_ratios": [7, 3, 3, 5]}, layout="constrained"
-    )
+    # Una fila con casillas del mismo tamaño en las cuatro cuadrículas: los ejes se colocan a mano.
+    casilla, margen, hueco = 0.36, 0.3, 0.68  # pulgadas
+    anchos = [res["imagen"].shape[1], k, k, m["forma_salida"][1]]
+    ancho = margen + casilla * sum(anchos) + hueco * 3 + 0.15
+    arriba, abajo = 0.35, 0.3  # título; números de las columnas
+    alto = arriba + casilla * res["imagen"].shape[0] + abajo
+    figura = plt.figure(figsize=(ancho, alto))
+    ejes, izquierda = [], margen
+    for n in anchos:  # todas alineadas por arriba
+        ejes.append(figura.add_axes([izquierda / ancho, (alto - arriba - casilla * n) / alto, casilla * n / ancho, casilla * n / alto]))
+        izquierda += casilla * n + hueco
     _rejilla(ejes[0], res["imagen"], "Entrada 7x7 y la ventana", "Greys", 1.6, ((i, j), k, k))
     _rejilla(ejes[1], res["filtro"], "Filtro W (3x3)", "RdBu", 1.6)
     _rejilla(ejes[2], productos, "Ventana × W", "RdBu", 1.6)
@@ -76,6 +84,8 @@ def dibujar(res):
     limite = np.abs(res["mapa"]).max()
     _rejilla(ejes[3], res["mapa"], f"Salida {m['forma_salida'][0]}x{m['forma_salida'][1]}", "RdBu", limite * 1.25, ((i, j), 1, 1))
     ejes[3].set_xlabel(f"valor en ({i}, {j}): {m['valor']:g}")
+    for eje in ejes:  # números de filas y columnas legibles (el ayudante los deja en 8)
+        eje.tick_params(which="both", labelsize=9)
     alt = (
         "Cuatro cuadrículas con números. La primera es una imagen de 7x7 de ceros y unos que dibujan un siete, "
         f"con un recuadro naranja sobre la ventana de 3x3 que empieza en la fila {i}, columna {j}. La segunda es el "

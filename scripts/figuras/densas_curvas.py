@@ -49,7 +49,7 @@ def dibujar(res):
 
     h, m = res["historia"], res["metricas"]
     epocas = np.arange(1, len(h["loss"]) + 1)
-    figura, (izq, der) = plt.subplots(1, 2, figsize=(11, 3.8))
+    figura, (izq, der) = plt.subplots(1, 2, figsize=(9.5, 3.8))
     izq.plot(epocas, h["loss"], label="entrenamiento")
     izq.plot(epocas, h["val_loss"], "--", label="validación")
     izq.set_title("Pérdida (entropía cruzada)")

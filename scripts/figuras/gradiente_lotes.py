@@ -44,7 +44,7 @@ def dibujar(res):
     import matplotlib.pyplot as plt
 
     n, m = res["n"], res["metricas"]
-    figura, (izq, der) = plt.subplots(1, 2, figsize=(11, 3.9), sharey=True)
+    figura, (izq, der) = plt.subplots(1, 2, figsize=(9.5, 4.3), sharey=True, layout="constrained")
     for lote, h in res["historias"].items():
         nombre = f"lote completo ({lote})" if lote == n else f"lotes de {lote}"
         epocas = np.arange(1, len(h["loss"]) + 1)
@@ -55,10 +55,10 @@ def dibujar(res):
     izq.set_ylabel("pérdida de entrenamiento")
     izq.set_title("Misma cantidad de épocas")
     izq.set_ylim(bottom=0)
-    izq.legend(loc="upper right")
+    # Una sola leyenda, debajo de las dos gráficas: dentro taparía las curvas
+    figura.legend(*izq.get_legend_handles_labels(), loc="outside lower center", ncols=4)
     der.set_xlabel("pasos de actualización (escala log)")
     der.set_title("Misma cantidad de pasos")
-    figura.tight_layout()
     r = m["resultados"]
     coma = lambda v, d=2: f"{v:.{d}f}".replace(".", ",")  # noqa: E731
     partes = [

@@ -48,7 +48,11 @@ def dibujar(res):
     import matplotlib.pyplot as plt
 
     m = res["metricas"]
-    figura, ejes = plt.subplots(1, 5, figsize=(14, 3.6), gridspec_kw={"width_ratios": [1, 1, 1, 1, 1.35]})
+    # Tres caminos arriba; abajo, el cuarto y la pérdida de los cuatro, que ocupa dos columnas
+    figura = plt.figure(figsize=(9.5, 6.4), layout="constrained")
+    rejilla = figura.add_gridspec(2, 3)
+    ejes = [figura.add_subplot(rejilla[0, c]) for c in range(3)]
+    ejes += [figura.add_subplot(rejilla[1, 0]), figura.add_subplot(rejilla[1, 1:])]
     niveles = np.geomspace(m["perdida_optima"] * 1.05, res["Z"].max(), 12)
     colores = plt.rcParams["axes.prop_cycle"].by_key()["color"]
     for eje, (tasa, camino), color in zip(ejes, res["caminos"].items(), colores):
@@ -64,7 +68,8 @@ def dibujar(res):
         eje.set_title(f"tasa {tasa:g}".replace(".", ","), color=color)
         eje.set_xlabel("w")
         eje.grid(False)
-    ejes[0].set_ylabel("b")
+    for eje in ejes[:4]:
+        eje.set_ylabel("b")
     der = ejes[-1]
     for (tasa, perdida), color in zip(res["perdidas"].items(), colores):
         der.semilogy(np.arange(len(perdida)), perdida, color=color, label=f"tasa {tasa:g}".replace(".", ","))
@@ -72,18 +77,18 @@ def dibujar(res):
     der.set_ylim(m["perdida_optima"] * 0.7, 1e3)
     der.set_xlabel("paso")
     der.set_title("pérdida (MSE, escala log)")
-    der.legend(loc="upper left", fontsize=8.5, ncol=2)
-    figura.tight_layout()
+    der.legend(loc="center right", bbox_to_anchor=(1, 0.64), ncol=2)
     f = m["perdida_final"]
     coma = lambda v, d=2: f"{v:.{d}f}".replace(".", ",")  # noqa: E731
     t = [f"{v:g}".replace(".", ",") for v in m["tasas"]]
     alt = (
-        "Cuatro gráficas de curvas de nivel elípticas y alargadas de la pérdida en el plano (w, b), con el mínimo "
+        "Cuatro gráficas (tres arriba y una abajo a la izquierda) de curvas de nivel elípticas y alargadas de la "
+        "pérdida en el plano (w, b), con el mínimo "
         f"marcado con una estrella en w = {coma(m['w_optimo'])}, b = {coma(m['b_optimo'])}, y en cada una el camino "
         f"que sale de (−1, 4) con una tasa de aprendizaje: con tasa {t[0]} avanza despacio y se queda lejos; con "
         f"{t[1]} baja al valle y lo recorre hacia el mínimo; con {t[2]} zigzaguea de un lado a otro del valle "
         f"mientras se acerca; con {t[3]} los saltos crecen en cada paso y el camino se sale del "
-        f"gráfico. En la quinta gráfica, la pérdida en escala logarítmica en cada paso: tras {m['pasos']} pasos vale "
+        f"gráfico. Abajo a la derecha, una quinta gráfica más ancha con la pérdida en escala logarítmica en cada paso: tras {m['pasos']} pasos vale "
         f"{coma(f[0])}, {coma(f[1])}, {coma(f[2])} y {coma(f[3], 0)} respectivamente, frente al "
         f"mínimo {coma(m['perdida_optima'], 3)}."
     )

@@ -50,7 +50,7 @@ def dibujar(res):
         (1, 0, "FP", "no era un 8\ny dijo 8", "#ffccbc"),
         (1, 1, "TN", "no era un 8\ny dijo otro", "#c8e6c9"),
     ]
-    figura, (eje, texto) = plt.subplots(1, 2, figsize=(10, 3.9), gridspec_kw={"width_ratios": [1.25, 1]})
+    figura, (eje, texto) = plt.subplots(1, 2, figsize=(8.6, 3.9), gridspec_kw={"width_ratios": [1.1, 1]})
     for fila, columna, nombre, explicacion, color in casillas:
         eje.add_patch(Rectangle((columna, 1 - fila), 1, 1, facecolor=color, edgecolor="#37474f", lw=1.5))
         eje.text(columna + 0.5, 1.62 - fila, f"{nombre} = {m[nombre]}", ha="center", va="center", fontsize=15,
@@ -77,7 +77,7 @@ def dibujar(res):
     for i, (nombre, formula, valor) in enumerate(filas):
         y = 0.85 - 0.22 * i
         texto.text(0.0, y, nombre, fontsize=12, weight="bold", color="#263238", transform=texto.transAxes)
-        texto.text(0.36, y, formula, fontsize=11, color="#37474f", transform=texto.transAxes)
+        texto.text(0.4, y, formula, fontsize=11, color="#37474f", transform=texto.transAxes)
         texto.text(1.0, y, f"{valor:.3f}".replace(".", ","), fontsize=12, ha="right", color="#263238",
                    transform=texto.transAxes)
     figura.tight_layout()

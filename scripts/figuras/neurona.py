@@ -44,10 +44,12 @@ def dibujar(res):
     n = len(entradas)
     azul, naranja, verde, gris = "#3f51b5", "#ff5722", "#009688", "#455a64"
 
-    figura = plt.figure(figsize=(12, 4.6))
+    # 9,4 pulgadas de ancho: cabe en la columna del sitio sin reducir la letra.
+    ancho_datos, alto_datos = 10.2, 4.5
+    figura = plt.figure(figsize=(9.4, 9.4 * alto_datos / ancho_datos))
     eje = figura.add_axes((0, 0, 1, 1))
-    eje.set_xlim(0, 12)
-    eje.set_ylim(-0.3, 4.3)
+    eje.set_xlim(0, ancho_datos)
+    eje.set_ylim(-0.2, alto_datos - 0.2)
     eje.set_aspect("equal")
     eje.axis("off")
 
@@ -57,18 +59,20 @@ def dibujar(res):
         )
 
     # Entradas, repartidas en vertical.
-    centro_suma, radio_suma = (5.3, 2.25), 0.62
+    x_entrada, radio_entrada = 0.6, 0.42
+    centro_suma, radio_suma = (4.55, 2.25), 0.6
     alturas = np.linspace(3.7, 0.85, n)
     for i, altura in enumerate(alturas):
-        eje.add_patch(Circle((1.0, altura), 0.42, facecolor="#e8eaf6", edgecolor=azul, lw=1.8))
-        eje.text(1.0, altura, f"$x_{i + 1}$\n{_n(entradas[i])}", ha="center", va="center", fontsize=11)
+        eje.add_patch(Circle((x_entrada, altura), radio_entrada, facecolor="#e8eaf6", edgecolor=azul, lw=1.8))
+        eje.text(x_entrada, altura, f"$x_{i + 1}$\n{_n(entradas[i])}", ha="center", va="center", fontsize=11)
         # Flecha hasta el borde del círculo de la suma.
-        direccion = np.array(centro_suma) - np.array((1.42, altura))
+        origen = np.array((x_entrada + radio_entrada, altura))
+        direccion = np.array(centro_suma) - origen
         destino = np.array(centro_suma) - direccion / np.linalg.norm(direccion) * radio_suma
-        flecha((1.42, altura), tuple(destino), azul)
-        medio = np.array((1.42, altura)) + 0.42 * direccion
+        flecha(tuple(origen), tuple(destino), azul)
+        medio = origen + 0.4 * direccion
         eje.text(
-            medio[0], medio[1] + 0.12, f"$w_{i + 1}$ = {_n(pesos[i])}   ({_n(pesos[i])} · {_n(entradas[i])} = {_n(productos[i], 2)})",
+            medio[0], medio[1] + 0.12, f"$w_{i + 1}$ = {_n(pesos[i])}  ({_n(pesos[i])} · {_n(entradas[i])} = {_n(productos[i], 2)})",
             ha="center", va="bottom", fontsize=10, color=azul,
             bbox={"boxstyle": "round,pad=0.15", "facecolor": "white", "edgecolor": "none"},
         )
@@ -81,16 +85,16 @@ def dibujar(res):
     eje.add_patch(Circle(centro_suma, radio_suma, facecolor="#fff3e0", edgecolor=naranja, lw=2))
     eje.text(*centro_suma, "Σ", ha="center", va="center", fontsize=22)
     eje.text(
-        centro_suma[0], centro_suma[1] - radio_suma - 0.3, f"suma ponderada\n$z$ = {_n(m['z'], 2)}",
+        centro_suma[0], centro_suma[1] - radio_suma - 0.2, f"suma ponderada\n$z$ = {_n(m['z'], 2)}",
         ha="center", va="top", fontsize=11,
     )
 
     # Activación: la curva sigmoide de verdad, con el punto (z, y) marcado.
-    caja = (7.0, 1.35, 2.3, 1.9)
+    caja = (5.8, 1.3, 2.3, 1.95)
     eje.add_patch(FancyBboxPatch(caja[:2], caja[2], caja[3], boxstyle="round,pad=0.05", facecolor="white", edgecolor=verde, lw=2))
     flecha((centro_suma[0] + radio_suma, centro_suma[1]), (caja[0] - 0.05, centro_suma[1]))
     eje.text(caja[0] + caja[2] / 2, caja[1] + caja[3] + 0.15, "activación: sigmoide", ha="center", va="bottom", fontsize=11, color=verde)
-    interior = eje.inset_axes((caja[0] + 0.15, caja[1] + 0.15, caja[2] - 0.3, caja[3] - 0.3), transform=eje.transData)
+    interior = eje.inset_axes((caja[0] + 0.55, caja[1] + 0.35, caja[2] - 0.7, caja[3] - 0.5), transform=eje.transData)
     interior.plot(res["curva_z"], res["curva_y"], color=verde, lw=1.8)
     interior.plot([m["z"]], [m["y"]], "o", color=naranja, ms=7)
     interior.axvline(m["z"], color=naranja, lw=0.8, ls=":")
@@ -98,13 +102,13 @@ def dibujar(res):
     interior.set_xticks([m["z"]], [f"z = {_n(m['z'], 2)}"])
     interior.set_yticks([0, m["y"], 1], ["0", _n(m["y"], 2), "1"])
     interior.set_ylim(-0.08, 1.08)
-    interior.tick_params(labelsize=8)
+    interior.tick_params(labelsize=9, pad=2)
     interior.grid(False)
 
     # Salida.
-    flecha((caja[0] + caja[2] + 0.05, centro_suma[1]), (10.3, centro_suma[1]))
+    flecha((caja[0] + caja[2] + 0.05, centro_suma[1]), (8.75, centro_suma[1]))
     eje.text(
-        10.4, centro_suma[1], f"salida\n$y = \\sigma(z)$\n= {_n(m['y'], 3)}",
+        8.85, centro_suma[1], f"salida\n$y = \\sigma(z)$\n= {_n(m['y'], 3)}",
         ha="left", va="center", fontsize=12,
         bbox={"boxstyle": "round,pad=0.4", "facecolor": "#e0f2f1", "edgecolor": verde},
     )
@@ -112,7 +116,7 @@ def dibujar(res):
     # La cuenta completa, abajo.
     terminos = " + ".join(f"{_n(p, 2)}" if p >= 0 else f"({_n(p, 2)})" for p in productos)
     eje.text(
-        6.0, -0.2, f"$z$ = {terminos} + ({_n(m['sesgo'])}) = {_n(m['z'], 2)}        "
+        ancho_datos / 2, -0.12, f"$z$ = {terminos} + ({_n(m['sesgo'])}) = {_n(m['z'], 2)}      "
         f"$y$ = 1 / (1 + $e^{{-z}}$) = {_n(m['y'], 3)}",
         ha="center", va="bottom", fontsize=11,
     )

@@ -47,7 +47,7 @@ def calcular():
 def dibujar(res):
     import matplotlib.pyplot as plt
 
-    figura, (izq, der) = plt.subplots(1, 2, figsize=(11, 3.9))
+    figura, (izq, der) = plt.subplots(1, 2, figsize=(9.5, 4.1))
     izq.plot(res["errores"], res["cuadratico"], label="error² (MSE)")
     izq.plot(res["errores"], res["raiz"], "--", label="|error| (RMSE de un ejemplo)")
     izq.set_xlabel("error = predicción − valor real")

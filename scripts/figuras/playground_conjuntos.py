@@ -42,25 +42,30 @@ def dibujar(res):
 
     from snippets.playground_dibujo import AZUL, NARANJA, con_coma
 
-    figura, ejes = plt.subplots(len(RUIDOS), len(CONJUNTOS), figsize=(12.5, 6.6))
+    # Una columna por conjunto y una fila por ruido; los ejes, compartidos.
+    figura, ejes = plt.subplots(len(RUIDOS), len(CONJUNTOS), figsize=(9.4, 4.9), sharex=True, sharey=True,
+                                layout="constrained")
+    figura.get_layout_engine().set(wspace=0.06)
     for fila, ruido in enumerate(RUIDOS):
         for columna, nombre in enumerate(CONJUNTOS):
             eje = ejes[fila, columna]
             X_ent, y_ent, X_test, y_test = res["conjuntos"][(nombre, ruido)]
             for X, y, borde in ((X_ent, y_ent, "white"), (X_test, y_test, "black")):
-                eje.scatter(X[:, 0], X[:, 1], c=np.where(y > 0, AZUL, NARANJA), s=12, edgecolors=borde, linewidths=0.5)
+                eje.scatter(X[:, 0], X[:, 1], c=np.where(y > 0, AZUL, NARANJA), s=9, edgecolors=borde, linewidths=0.5)
             eje.set_xlim(-6, 6)
             eje.set_ylim(-6, 6)
             eje.set_xticks([-6, -3, 0, 3, 6])
             eje.set_yticks([-6, -3, 0, 3, 6])
             eje.set_aspect("equal")
             con_coma(eje)
-            eje.set_title(f"{NOMBRES[nombre]}, ruido {ruido}", fontsize=11)
-    figura.tight_layout()
+            if fila == 0:
+                eje.set_title(NOMBRES[nombre], fontsize=11)
+            if columna == 0:
+                eje.set_ylabel(f"ruido {ruido}", fontsize=12)
     m = res["metricas"]
     pct = lambda v: f"{100 * v:.0f} %"  # noqa: E731
     alt = (
-        "Ocho diagramas de dispersión en el cuadrado de -6 a 6, puntos azules (+1) y naranjas (-1); los de "
+        "Ocho diagramas de dispersión en el cuadrado de -6 a 6, una columna por conjunto, puntos azules (+1) y naranjas (-1); los de "
         "entrenamiento con borde blanco y los de prueba con borde negro. Fila de arriba, sin ruido: un disco azul "
         "rodeado de un anillo naranja; cuatro cuadrantes, azules los de signo igual y naranjas los otros; dos nubes "
         "separadas, azul en (2, 2) y naranja en (-2, -2); dos brazos de espiral entrelazados. Fila de abajo, con "

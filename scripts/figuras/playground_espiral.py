@@ -61,20 +61,35 @@ def dibujar(res):
 
     m, comp = res["metricas"], res["comparacion"]
     mostradas = [res["por_defecto"], m["mejor_tanh"], m["mejor_relu"]]
-    figura, ejes = plt.subplots(2, 4, figsize=(13.5, 7.4), layout="constrained")
+    # Arriba, tres redes tras todas las épocas y sus pérdidas; abajo, la mejor mientras aprende.
+    figura = plt.figure(figsize=(9.4, 6.6), layout="constrained")
+    figura.get_layout_engine().set(wspace=0.06)
+    arriba, abajo = figura.subfigures(2, 1, height_ratios=[1.08, 1])
+    arriba.suptitle(f"Tras {m['epocas']} épocas", fontsize=12)
+    ejes_arriba = arriba.subplots(1, 4, width_ratios=[1, 1, 1, 1.3])
     curvas = {}
-    for eje, etiqueta in zip(ejes[0], mostradas):
+    for i, (eje, etiqueta) in enumerate(zip(ejes_arriba, mostradas)):
         variante = comp[etiqueta]
         s = variante["resumen"]["mediana"]["semilla"]
         dibujar_mapa(eje, variante["mapa"], *variante["datos"],
-                     f"{etiqueta}, época {m['epocas']}\nprueba: {variante['test'][s, -1]:.3f}".replace(".", ","))
+                     f"{etiqueta}\nprueba: {variante['test'][s, -1]:.3f}".replace(".", ","))
+        if i > 0:
+            eje.tick_params(labelleft=False)
         curvas[etiqueta] = (variante["ent"][s], variante["test"][s])
-    dibujar_perdidas(ejes[0, 3], curvas, log=True)
+    dibujar_perdidas(ejes_arriba[3], curvas, titulo="Pérdida", log=True)
+    # La leyenda, en una fila bajo los cuatro paneles de arriba: dentro taparía las curvas.
+    leyenda = ejes_arriba[3].get_legend()
+    arriba.legend(handles=leyenda.legend_handles, labels=[t.get_text() for t in leyenda.get_texts()],
+                  loc="outside lower center", ncols=5, fontsize=9)
+    leyenda.remove()
     mejor = comp[m["mejor"]]
     s = mejor["resumen"]["mediana"]["semilla"]
-    for eje, epoca in zip(ejes[1], m["capturas"]):
+    abajo.suptitle(f"La mejor, {m['mejor']}, mientras aprende", fontsize=12)
+    for i, (eje, epoca) in enumerate(zip(abajo.subplots(1, 4), m["capturas"])):
         dibujar_mapa(eje, mejor["capturas"][epoca], *mejor["datos"],
-                     f"{m['mejor']}, época {epoca}\nprueba: {mejor['test'][s, epoca - 1]:.3f}".replace(".", ","))
+                     f"época {epoca}\nprueba: {mejor['test'][s, epoca - 1]:.3f}".replace(".", ","))
+        if i > 0:
+            eje.tick_params(labelleft=False)
     f = lambda v: f"{v:.3f}".replace(".", ",")  # noqa: E731
     pct = lambda v: f"{100 * v:.0f} %"  # noqa: E731
     c = lambda e: m["candidatas"][e.replace(" ", "_").replace("-", "_")]  # noqa: E731

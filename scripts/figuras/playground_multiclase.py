@@ -70,31 +70,31 @@ def dibujar(res):
 
     colores = np.array([to_rgb(c) for c in (AZUL, NARANJA, "#2e9e5b")])
     m, p = res["metricas"], res["probabilidades"]
-    figura, ejes = plt.subplots(1, 2, figsize=(11.5, 4.6), layout="constrained", gridspec_kw={"width_ratios": [1, 1.25]})
+    figura, ejes = plt.subplots(1, 2, figsize=(9.4, 4.3), layout="constrained", gridspec_kw={"width_ratios": [1, 1.2]})
     # Color de la clase más probable, tanto más claro cuanto menos segura está la red.
     seguridad = ((p.max(axis=-1) - 1 / 3) / (2 / 3))[..., None]
     imagen = colores[p.argmax(axis=-1)] * seguridad + 0.93 * (1 - seguridad)
     ejes[0].imshow(imagen, extent=(-6, 6, -6, 6), origin="lower", interpolation="nearest")
     X_ent, y_ent, X_test, y_test = res["datos"]
     for X, y, borde in ((X_ent, y_ent, "white"), (X_test, y_test, "black")):
-        ejes[0].scatter(X[:, 0], X[:, 1], c=colores[y], s=14, edgecolors=borde, linewidths=0.6)
+        ejes[0].scatter(X[:, 0], X[:, 1], c=colores[y], s=10, edgecolors=borde, linewidths=0.5)
     ejes[0].set_xlim(-6, 6)
     ejes[0].set_ylim(-6, 6)
     ejes[0].set_xticks([-6, -3, 0, 3, 6])
     ejes[0].set_yticks([-6, -3, 0, 3, 6])
     ejes[0].grid(False)
-    ejes[0].set_title(f"Clase más probable, exactitud en prueba {100 * m['exactitud_test']:.1f} %".replace(".", ","),
+    ejes[0].set_title(f"Clase más probable\nexactitud en prueba: {100 * m['exactitud_test']:.1f} %".replace(".", ","),
                       fontsize=11)
     con_coma(ejes[0])
     h = res["historia"]
     epocas = np.arange(1, m["epocas"] + 1)
     for color, (nombre, texto) in zip(CURVAS, (("ent", "entrenamiento"), ("test", "prueba"))):
         ejes[1].plot(epocas, h[(nombre, "perdida")], "-" if nombre == "ent" else "--", color=color,
-                     label=f"entropía cruzada, {texto}")
+                     label=texto)
     ejes[1].set_xlabel("época")
     ejes[1].set_yscale("log")
-    ejes[1].set_title("Entropía cruzada por época", fontsize=11)
-    ejes[1].legend(fontsize=9)
+    ejes[1].set_title("Entropía cruzada por época\n(escala logarítmica)", fontsize=11)
+    ejes[1].legend(fontsize=10)
     con_coma(ejes[1])
     f = lambda v: f"{v:.3f}".replace(".", ",")  # noqa: E731
     pct = lambda v: f"{100 * v:.1f} %".replace(".", ",")  # noqa: E731

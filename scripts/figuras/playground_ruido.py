@@ -44,12 +44,12 @@ def dibujar(res):
     from snippets.playground_dibujo import figura_comparacion
 
     m = res["metricas"]
-    figura = figura_comparacion(res["comparacion"], {str(r): f"Ruido {r}" for r in RUIDOS}, ancho_mapa=3.1)
+    figura = figura_comparacion(res["comparacion"], {str(r): f"Ruido {r}" for r in RUIDOS})
     f = lambda v: f"{v:.3f}".replace(".", ",")  # noqa: E731
     pct = lambda v: f"{100 * v:.0f} %"  # noqa: E731
     alt = (
         "Tres mapas de decisión del círculo con la red 4-2 y ruido 0, 25 y 50. Sin ruido la zona azul encierra el "
-        "disco; con ruido aparecen puntos azules fuera y naranjas dentro, y la zona azul se deforma. A la derecha, las "
+        "disco; con ruido aparecen puntos azules fuera y naranjas dentro, y la zona azul se deforma. Debajo, las "
         "pérdidas por época: cuanto más ruido, más alta queda la de prueba y más se separa de la de entrenamiento. "
         f"Medias de 5 repeticiones tras {m['epocas']} épocas, entrenamiento y prueba: ruido 0, "
         f"{f(m['ruido_0']['perdida_ent'])} y {f(m['ruido_0']['perdida_test'])}; ruido 25, "

@@ -1,6 +1,6 @@
 """Infraajuste y sobreajuste en el círculo con ruido 50 y solo 50 puntos de entrenamiento: 1 neurona, 4 neuronas y 6 capas de 8
 
-Las mismas condiciones que la gráfica derecha de los tamaños: 10 % de los puntos para entrenar,
+Las mismas condiciones que la gráfica de abajo de los tamaños: 10 % de los puntos para entrenar,
 tanh, tasa 0,03, lotes de 10, 1000 épocas; 5 repeticiones por red.
 """
 
@@ -34,15 +34,15 @@ def dibujar(res):
 
     m = res["metricas"]
     figura = figura_comparacion(
-        res["comparacion"], {"1": "1 neurona", "4": "4 neuronas", "6x8": "6 capas de 8"}, ancho_mapa=3.1
+        res["comparacion"], {"1": "1 neurona", "4": "4 neuronas", "6x8": "6 capas de 8"}
     )
     f = lambda v: f"{v:.3f}".replace(".", ",")  # noqa: E731
     g = m["red_6x8"]
     alt = (
         "Tres mapas de decisión del círculo con ruido 50 y 50 puntos de entrenamiento. Con 1 neurona, casi todo el "
         "plano naranja claro: la red no separa nada. Con 4 neuronas, una mancha azul irregular en el centro. Con 6 "
-        "capas de 8, una frontera caprichosa, con una franja azul que sale del disco y cruza el anillo. A la "
-        "derecha, las pérdidas "
+        "capas de 8, una frontera caprichosa, con una franja azul que sale del disco y cruza el anillo. Debajo, "
+        "las pérdidas "
         "por época: con 6 capas de 8 la de entrenamiento sigue bajando mientras la de prueba toca fondo y vuelve "
         f"a subir. Medias de 5 repeticiones tras {m['epocas']} épocas, entrenamiento y prueba: 1 neurona "
         f"{f(m['red_1']['perdida_ent'])} y {f(m['red_1']['perdida_test'])}; 4 neuronas "

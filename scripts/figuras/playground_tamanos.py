@@ -106,7 +106,8 @@ def dibujar(res):
     from snippets.playground_dibujo import CURVAS, con_coma
 
     m = res["metricas"]
-    figura, ejes = plt.subplots(1, 2, figsize=(13, 4.6), layout="constrained")
+    # Una condición encima de la otra, con el mismo eje de tamaños.
+    figura, ejes = plt.subplots(2, 1, figsize=(9.4, 6.3), sharex=True, layout="constrained")
     x = np.arange(len(m["tamanos"]))
     etiquetas = [f"{n}\n({p})" for n, p in zip(m["tamanos"], m["parametros"])]
     titulos = {
@@ -121,21 +122,21 @@ def dibujar(res):
             eje.plot(x, valores.mean(axis=1), estilo, color=color, label=f"{texto} (media)", ms=5)
             for r in range(valores.shape[1]):
                 eje.scatter(x, valores[:, r], color=color, s=8, alpha=0.35)
-        eje.set_xticks(x, etiquetas, fontsize=8.5)
-        eje.set_xlabel("capas ocultas (parámetros)")
-        eje.set_ylabel("pérdida final (la del Playground)")
+        eje.set_xticks(x, etiquetas, fontsize=10)
         eje.set_title(f"{titulos[clave]}, {m[clave]['epocas']} épocas", fontsize=11)
         eje.set_ylim(bottom=0)
         con_coma(eje, "y")
-        eje.legend(fontsize=9)
+    ejes[0].legend(fontsize=10)  # una sola leyenda: las dos gráficas usan las mismas series
+    ejes[-1].set_xlabel("capas ocultas (parámetros)")
+    figura.supylabel("pérdida final (la del Playground)", fontsize=11)
     f = lambda v: f"{v:.3f}".replace(".", ",")  # noqa: E731
     limpio, ruidoso = m["limpio"], m["ruidoso"]
     alt = (
         "Dos gráficas de la pérdida final de entrenamiento (línea continua) y de prueba (discontinua) frente al "
-        "tamaño de la red, de 1 neurona a 6 capas de 8, con las 5 repeticiones como puntos. A la izquierda, círculo "
+        "tamaño de la red, de 1 neurona a 6 capas de 8, con las 5 repeticiones como puntos. Arriba, círculo "
         f"sin ruido con {limpio['puntos_ent']} puntos de entrenamiento: las dos pérdidas bajan juntas al crecer la "
         f"red, de {f(limpio['perdida_test'][0])} en prueba con 1 neurona a {f(limpio['perdida_test'][-1])} con 6 "
-        f"capas de 8. A la derecha, círculo con ruido 50 y {ruidoso['puntos_ent']} puntos de entrenamiento: la "
+        f"capas de 8. Abajo, círculo con ruido 50 y {ruidoso['puntos_ent']} puntos de entrenamiento: la "
         f"pérdida de entrenamiento baja de {f(ruidoso['perdida_ent'][0])} a {f(ruidoso['perdida_ent'][-1])}, "
         f"pero la de prueba tiene su mínimo, {f(ruidoso['mejor_perdida_test'])}, con la red {ruidoso['mejor']} y "
         f"sube hasta {f(ruidoso['perdida_test'][-1])} con 6 capas de 8."

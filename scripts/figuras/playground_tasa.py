@@ -31,12 +31,12 @@ def dibujar(res):
     m = res["metricas"]
     coma = lambda v: f"{v:g}".replace(".", ",")  # noqa: E731
     titulos = {clave: f"Tasa {coma(tasa)}" for clave, tasa in TASAS.items()}
-    figura = figura_comparacion(res["comparacion"], titulos, log=True, ancho_mapa=3.1)
+    figura = figura_comparacion(res["comparacion"], titulos, log=True)
     f = lambda v: f"{v:.3f}".replace(".", ",")  # noqa: E731
     alt = (
         "Tres mapas de decisión del círculo con la red 4-2 y tres tasas de aprendizaje. Con 0,001 el mapa es casi "
         "uniforme y claro: tras todas las épocas la red apenas ha cambiado. Con 0,03 la zona azul encierra el disco. "
-        "Con 3 el mapa es de colores saturados sin relación con los datos. A la derecha, las pérdidas por época en "
+        "Con 3 el mapa es de colores saturados sin relación con los datos. Debajo, las pérdidas por época en "
         f"escala logarítmica. Pérdida de prueba media de 5 repeticiones tras {m['epocas']} épocas: "
         f"{f(m['pequena']['perdida_test'])} con 0,001, {f(m['buena']['perdida_test'])} con 0,03 y "
         f"{f(m['grande']['perdida_test'])} con 3."

@@ -29,14 +29,14 @@ def dibujar(res):
 
     m = res["metricas"]
     figura = figura_comparacion(
-        res["comparacion"], {"1": "1 neurona", "2": "2 neuronas", "3": "3 neuronas"}, ancho_mapa=3.1
+        res["comparacion"], {"1": "1 neurona", "2": "2 neuronas", "3": "3 neuronas"}
     )
     f = lambda v: f"{v:.3f}".replace(".", ",")  # noqa: E731
     pct = lambda v: f"{100 * v:.0f} %"  # noqa: E731
     alt = (
         "Tres mapas de decisión del círculo con una capa oculta. Con 1 neurona la frontera es una recta; con 2, "
         "una franja azul entre dos rectas que deja fuera parte del disco o mete parte del anillo; con 3, un "
-        "triángulo de lados curvados que encierra el disco azul. A la derecha, las pérdidas por época: solo la red "
+        "triángulo de lados curvados que encierra el disco azul. Debajo, las pérdidas por época: solo la red "
         f"de 3 neuronas baja cerca de cero. Medias de 5 repeticiones tras {m['epocas']} épocas, pérdida de prueba "
         f"y exactitud: 1 neurona {f(m['neuronas_1']['perdida_test'])} y {pct(m['neuronas_1']['exactitud_test'])}; "
         f"2 neuronas {f(m['neuronas_2']['perdida_test'])} y {pct(m['neuronas_2']['exactitud_test'])}; "

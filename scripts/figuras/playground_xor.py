@@ -26,13 +26,13 @@ def dibujar(res):
 
     m = res["metricas"]
     figura = figura_comparacion(
-        res["comparacion"], {"2": "2 neuronas", "3": "3 neuronas", "4": "4 neuronas"}, ancho_mapa=3.1
+        res["comparacion"], {"2": "2 neuronas", "3": "3 neuronas", "4": "4 neuronas"}
     )
     pct = lambda v: f"{100 * v:.0f} %"  # noqa: E731
     alt = (
         "Tres mapas de decisión del conjunto XOR (cuadrantes azules arriba a la derecha y abajo a la izquierda, "
         "naranjas en los otros dos) con una capa oculta de 2, 3 y 4 neuronas. Con 2 neuronas el mapa separa mal al "
-        "menos un cuadrante; con 3 y con 4 aparecen las cuatro zonas. A la derecha, las pérdidas por época. "
+        "menos un cuadrante; con 3 y con 4 aparecen las cuatro zonas. Debajo, las pérdidas por época. "
         f"Exactitud media en prueba de 5 repeticiones tras {m['epocas']} épocas: "
         f"{pct(m['neuronas_2']['exactitud_test'])} con 2 neuronas, {pct(m['neuronas_3']['exactitud_test'])} con 3 "
         f"(entre {pct(m['neuronas_3']['exactitud_test_min'])} y {pct(m['neuronas_3']['exactitud_test_max'])}) y "

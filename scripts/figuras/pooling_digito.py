@@ -47,26 +47,32 @@ def dibujar(res):
     import matplotlib.pyplot as plt
 
     m = res["metricas"]
-    figura = plt.figure(figsize=(12, 5.4), layout="constrained")
-    rejilla = figura.add_gridspec(2, 4, width_ratios=[1.3, 0.7, 1, 1])
+    figura = plt.figure(figsize=(9.5, 4.6), layout="constrained")
+    figura.get_layout_engine().set(wspace=0.06)
+    rejilla = figura.add_gridspec(2, 4, width_ratios=[1.3, 0.8, 1, 1])
     eje = figura.add_subplot(rejilla[:, 0])
     eje.imshow(res["digito"], cmap="gray_r", interpolation="nearest")
     eje.set_title(f"Dígito ({m['clase']}) {m['forma_digito'][0]}x{m['forma_digito'][1]}")
     ejes = [eje]
+    # Títulos solo en la fila de arriba; cada fila lleva el nombre de su filtro a la izquierda
+    titulos = [
+        "Filtro 5x5",
+        f"Conv2D + ReLU: {m['forma_mapas'][0]}x{m['forma_mapas'][1]}",
+        f"MaxPooling2D: {m['forma_pooling'][0]}x{m['forma_pooling'][1]}",
+    ]
     nombres = {"vertical": "bordes verticales", "horizontal": "bordes horizontales"}
     for fila, (nombre, filtro) in enumerate(res["filtros"].items()):
         limite = np.abs(filtro).max()
-        for columna, (imagen, titulo, cmap, vmin) in enumerate(
-            [
-                (filtro, f"Filtro 5x5: {nombres[nombre]}", "RdBu", -limite),
-                (res["mapas"][:, :, fila], f"Conv2D + ReLU: {m['forma_mapas'][0]}x{m['forma_mapas'][1]}", "magma", 0),
-                (res["reducidos"][:, :, fila], f"MaxPooling2D: {m['forma_pooling'][0]}x{m['forma_pooling'][1]}", "magma", 0),
-            ],
+        for columna, (imagen, cmap, vmin) in enumerate(
+            [(filtro, "RdBu", -limite), (res["mapas"][:, :, fila], "magma", 0), (res["reducidos"][:, :, fila], "magma", 0)],
             start=1,
         ):
             eje = figura.add_subplot(rejilla[fila, columna])
             eje.imshow(imagen, cmap=cmap, vmin=vmin, vmax=limite if cmap == "RdBu" else None, interpolation="nearest")
-            eje.set_title(titulo, fontsize=10)
+            if fila == 0:
+                eje.set_title(titulos[columna - 1], fontsize=11)
+            if columna == 1:
+                eje.set_ylabel(nombres[nombre])
             ejes.append(eje)
     for eje in ejes:
         eje.set_xticks([])

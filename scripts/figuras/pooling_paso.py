@@ -72,7 +72,18 @@ def dibujar(res):
     import matplotlib.pyplot as plt
 
     m = res["metricas"]
-    figura, ejes = plt.subplots(1, 4, figsize=(13, 3.9), gridspec_kw={"width_ratios": [7, 3, 8, 4]}, layout="constrained")
+    # Una fila con casillas del mismo tamaño en las cuatro cuadrículas: los ejes se colocan a mano.
+    lados = [7, m["valid"]["forma_salida"][0], 8, m["same"]["forma_salida"][0]]
+    casilla, margen, hueco = 0.35, 0.1, 0.42  # pulgadas
+    ancho = 2 * margen + casilla * sum(lados) + hueco * (len(lados) - 1)
+    arriba, abajo = 0.3, 0.3  # títulos; etiquetas de abajo
+    alto = arriba + casilla * max(lados) + abajo
+    figura = plt.figure(figsize=(ancho, alto))
+    ejes, izquierda = [], margen
+    for n in lados:  # centradas en vertical
+        y = abajo + casilla * (max(lados) - n) / 2
+        ejes.append(figura.add_axes([izquierda / ancho, y / alto, casilla * n / ancho, casilla * n / alto]))
+        izquierda += casilla * n + hueco
     _entrada(ejes[0], res["siete"], res["valid"], 7, 7, 'padding="valid"')
     _salida(ejes[1], res["valid"], f"salida {m['valid']['forma_salida'][0]}x{m['valid']['forma_salida'][1]}")
     _entrada(ejes[2], res["siete"], res["same"], 8, 8, 'padding="same"')

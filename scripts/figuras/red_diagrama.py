@@ -55,7 +55,8 @@ def dibujar(res):
         return [(c, (alto - 1) / 2 - f) for f in filas]
 
     alto = min(max(neuronas), MAXIMO)
-    figura = plt.figure(figsize=(min(14, max(8, 2.75 * capas_totales)), 1.9 + 0.45 * alto))
+    # Como mucho 9,4 pulgadas de ancho: la columna del sitio la muestra sin reducir la letra.
+    figura = plt.figure(figsize=(min(9.4, max(7, 2.35 * capas_totales)), 1.9 + 0.45 * alto))
     eje = figura.add_axes((0, 0, 1, 1))
     eje.axis("off")
     eje.set_xlim(-0.6, capas_totales - 0.4)

@@ -58,7 +58,11 @@ def dibujar(res):
 
     m = res["metricas"]
     tramo = 120
-    figura, (eje, barras) = plt.subplots(1, 2, figsize=(13, 4.2), gridspec_kw={"width_ratios": [3, 1]}, layout="constrained")
+    # Arriba la serie a todo lo ancho; abajo, barras horizontales con el error
+    # (dos subfiguras: así los nombres largos de las barras no estrechan la gráfica de arriba)
+    figura = plt.figure(figsize=(9.5, 5.8), layout="constrained")
+    arriba, abajo = figura.subfigures(2, 1, height_ratios=[2.1, 1])
+    eje, barras = arriba.subplots(), abajo.subplots()
     pasos = np.arange(tramo)
     eje.plot(pasos, res["y_test"][:tramo], color="#607d8b", linewidth=3, alpha=0.6, label="serie real")
     eje.plot(pasos, res["rnn"][:tramo], "-", color="#3f51b5", linewidth=1.6, label="SimpleRNN")
@@ -69,23 +73,26 @@ def dibujar(res):
     eje.legend(loc="upper right", ncols=3)
     eje.set_ylim(-2.2, 2.4)
     eje.yaxis.set_major_formatter(FuncFormatter(lambda v, _: f"{v:g}".replace(".", ",").replace("-", "−")))
-    nombres = ["repetir el\núltimo valor", "SimpleRNN", "LSTM"]
+    nombres = ["repetir el último valor", "SimpleRNN", "LSTM"]
     valores = [m["mse_ingenuo"], m["mse_rnn"], m["mse_lstm"]]
-    barras.bar(nombres, valores, color=["#9e9e9e", "#3f51b5", "#ff5722"])
-    for i, v in enumerate(valores):
-        barras.text(i, v, _es(v), ha="center", va="bottom", fontsize=10)
-    barras.axhline(m["mse_ondas_exactas"], color="black", linestyle=":", linewidth=1.5)
-    barras.text(-0.4, m["mse_ondas_exactas"], "ondas exactas", ha="left", va="bottom", fontsize=9, color="white")
-    barras.yaxis.set_major_formatter(FuncFormatter(lambda v, _: _es(v)))
-    barras.set_title("Error cuadrático medio en prueba")
-    barras.grid(axis="x", visible=False)
-    barras.tick_params(axis="x", labelsize=9)
+    filas = np.arange(len(valores))[::-1]  # de arriba abajo, en el orden de la lista
+    barras.barh(filas, valores, color=["#9e9e9e", "#3f51b5", "#ff5722"], height=0.6)
+    barras.set_yticks(filas, nombres)
+    for fila, v in zip(filas, valores):
+        barras.text(v, fila, f" {_es(v)}", ha="left", va="center", fontsize=10)
+    barras.axvline(m["mse_ondas_exactas"], color="black", linestyle=":", linewidth=1.5)
+    barras.text(m["mse_ondas_exactas"], filas[0] + 0.45, f" ondas exactas: {_es(m['mse_ondas_exactas'])}", ha="left", va="bottom", fontsize=10)
+    barras.set_ylim(-0.5, filas[0] + 0.95)
+    barras.set_xlim(0, max(valores) * 1.15)
+    barras.xaxis.set_major_formatter(FuncFormatter(lambda v, _: _es(v)))
+    barras.set_xlabel("error cuadrático medio en prueba")
+    barras.grid(axis="y", visible=False)
     alt = (
-        f"A la izquierda, los primeros {tramo} pasos del tramo de prueba de una serie que oscila entre "
+        f"Arriba, los primeros {tramo} pasos del tramo de prueba de una serie que oscila entre "
         f"{_es(res['y_test'][:tramo].min(), 1)} y {_es(res['y_test'][:tramo].max(), 1)} (suma de dos ondas con ruido), con las predicciones de la SimpleRNN (línea continua) y de la "
-        "LSTM (discontinua) casi encima de la serie real. A la derecha, el error cuadrático medio en prueba: "
+        "LSTM (discontinua) casi encima de la serie real. Abajo, barras horizontales con el error cuadrático medio en prueba: "
         f"{_es(m['mse_ingenuo'])} repitiendo el último valor, {_es(m['mse_rnn'])} con la SimpleRNN y "
-        f"{_es(m['mse_lstm'])} con la LSTM. Una línea de puntos marca {_es(m['mse_ondas_exactas'])}, el error de "
+        f"{_es(m['mse_lstm'])} con la LSTM. Una línea vertical de puntos marca {_es(m['mse_ondas_exactas'])}, el error de "
         "predecir las dos ondas exactas sin el ruido, que ningún modelo puede adivinar."
     )
     return figura, alt

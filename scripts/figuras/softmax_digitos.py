@@ -67,11 +67,12 @@ def dibujar(res):
     m = res["metricas"]
     ejemplos = m["ejemplos"]
     n = len(ejemplos)
-    figura = plt.figure(figsize=(13, 5), layout="constrained")
-    rejilla = figura.add_gridspec(2, n, height_ratios=[1, 1.35])
+    # Dos filas de dos ejemplos; en cada ejemplo, la imagen a la izquierda y sus barras a la derecha.
+    figura = plt.figure(figsize=(9.4, 6.2), layout="constrained")
+    subfiguras = figura.subfigures(2, 2, wspace=0.04, hspace=0.04).ravel()
     clases = np.arange(10)
-    for c, (ejemplo, imagen) in enumerate(zip(ejemplos, res["imagenes"])):
-        eje = figura.add_subplot(rejilla[0, c])
+    for c, (ejemplo, imagen, sub) in enumerate(zip(ejemplos, res["imagenes"], subfiguras)):
+        eje, eje_barras = sub.subplots(1, 2, width_ratios=[1, 2.2])
         eje.imshow(imagen, cmap="gray_r", vmin=0, vmax=1)
         eje.set_xticks([])
         eje.set_yticks([])
@@ -80,9 +81,10 @@ def dibujar(res):
             borde.set_visible(True)
             borde.set_color("#90a4ae")
         dudosa = c == n - 1
-        eje.set_title(("La más dudosa\n" if dudosa else "") + f"imagen de prueba {ejemplo['indice']} · es un {ejemplo['real']}", fontsize=11)
+        sub.suptitle(("La más dudosa: " if dudosa else "") + f"imagen de prueba {ejemplo['indice']} · es un {ejemplo['real']}",
+                     fontsize=12)
 
-        eje = figura.add_subplot(rejilla[1, c])
+        eje = eje_barras
         p = np.asarray(ejemplo["probabilidades"])
         colores = ["#b0bec5"] * 10
         colores[ejemplo["predicha"]] = "#3f51b5" if ejemplo["predicha"] == ejemplo["real"] else "#ff5722"
@@ -96,8 +98,7 @@ def dibujar(res):
         eje.set_ylim(0, 1.12)
         eje.set_yticks([0, 0.5, 1], labels=["0", "0,5", "1"])
         eje.set_xlabel("clase")
-        if c == 0:
-            eje.set_ylabel("probabilidad (softmax)")
+        eje.set_ylabel("probabilidad")
         if c == n - 1:
             from matplotlib.patches import Patch
 
@@ -109,7 +110,7 @@ def dibujar(res):
                 ],
                 loc="upper right", fontsize=9,
             )
-        eje.set_title(f"elige {ejemplo['predicha']} · suma {_n(float(p.sum()), 3)}", fontsize=10.5)
+        eje.set_title(f"softmax: elige {ejemplo['predicha']} · suma {_n(float(p.sum()), 3)}", fontsize=11)
 
     descripciones = []
     for e in ejemplos:
@@ -120,7 +121,7 @@ def dibujar(res):
             texto += f" (acierta; la segunda clase es el {e['segunda']} con {_n(e['prob_segunda'])})"
         descripciones.append(texto)
     alt = (
-        f"Cuatro dígitos de prueba de 8x8 píxeles, cada uno con un diagrama de barras de las 10 probabilidades "
+        f"Cuatro dígitos de prueba de 8x8 píxeles, en dos filas de dos, cada uno con un diagrama de barras de las 10 probabilidades "
         f"que da la capa softmax, que suman 1: " + "; ".join(descripciones) + ". La última es la imagen de prueba "
         f"en la que la probabilidad más alta es la menor de todas. La exactitud en las {m['n_test']} imágenes de "
         f"prueba es {_n(100 * m['exactitud_test'], 1)} %."

@@ -58,9 +58,13 @@ def dibujar(res):
 
     m = res["metricas"]
     rejilla = res["rejilla"]
-    figura, ejes = plt.subplots(1, 3, figsize=(13, 4.3), gridspec_kw={"width_ratios": [1.25, 1, 1]}, layout="constrained")
+    # Arriba, la pérdida a todo el ancho; abajo, los dos mapas con su barra de color.
+    figura, ejes = plt.subplot_mosaic(
+        [["perdida", "perdida"], ["una_neurona", "capa_oculta"]], figsize=(9.4, 7.2),
+        height_ratios=[0.6, 1], layout="constrained",
+    )
 
-    eje = ejes[0]
+    eje = ejes["perdida"]
     pasos = np.arange(1, len(res["una_neurona"]["perdida"]) + 1) * REPETICIONES
     eje.plot(pasos, res["una_neurona"]["perdida"], label="una neurona")
     eje.plot(pasos, res["capa_oculta"]["perdida"], label=f"capa oculta de {m['ocultas']}")
@@ -70,11 +74,12 @@ def dibujar(res):
     eje.set_ylabel("pérdida (entropía cruzada)")
     eje.set_title("Pérdida durante el entrenamiento")
     eje.set_ylim(0, 0.85)
+    eje.yaxis.set_major_formatter(lambda v, _: f"{v:g}".replace(".", ","))
     eje.legend(loc="center right")
 
     for eje, clave, titulo in (
-        (ejes[1], "una_neurona", "Una neurona"),
-        (ejes[2], "capa_oculta", f"Capa oculta de {m['ocultas']} neuronas"),
+        (ejes["una_neurona"], "una_neurona", "Una neurona"),
+        (ejes["capa_oculta"], "capa_oculta", f"Capa oculta de {m['ocultas']} neuronas"),
     ):
         imagen = eje.pcolormesh(rejilla, rejilla, res[clave]["mapa"], cmap="RdBu_r", vmin=0, vmax=1, shading="auto")
         if m[clave]["desvio_max"] > 0.01:  # la frontera 0,5 solo existe si la red decide algo
@@ -99,23 +104,23 @@ def dibujar(res):
         eje.grid(False)
     from matplotlib.lines import Line2D
 
-    ejes[1].legend(
+    ejes["una_neurona"].legend(
         handles=[
             Line2D([], [], marker="o", ls="", color="#ff5722", markersize=10, label="XOR = 1"),
             Line2D([], [], marker="X", ls="", color="#3f51b5", markersize=10, label="XOR = 0"),
         ],
         loc="center", fontsize=10,
     )
-    barra = figura.colorbar(imagen, ax=ejes[1:], fraction=0.04, pad=0.02)
+    barra = figura.colorbar(imagen, ax=[ejes["una_neurona"], ejes["capa_oculta"]], fraction=0.04, pad=0.02)
     barra.set_label("salida de la red")
     barra.set_ticks([0, 0.5, 1], labels=["0", "0,5", "1"])
 
     una, oculta = m["una_neurona"], m["capa_oculta"]
     alt = (
-        f"Tres paneles. A la izquierda, la pérdida durante {m['pasos']} pasos: la de una neurona sola se queda plana en "
+        f"Tres paneles. Arriba, la pérdida durante {m['pasos']} pasos: la de una neurona sola se queda plana en "
         f"{_n(una['perdida'])}, igual que ln 2, y la de la red con capa oculta baja hasta {_n(oculta['perdida'], 4)}. "
-        f"En el centro, la salida de la neurona sola sobre el plano x1-x2 es de color uniforme: responde "
-        f"{_n(float(np.mean(una['salidas'])))} a los cuatro puntos de XOR y en todo el plano, sin frontera. A la derecha, la red con {m['ocultas']} neuronas ocultas pinta de rojo (salida cercana a 1) la zona "
+        f"Abajo a la izquierda, la salida de la neurona sola sobre el plano x1-x2 es de color uniforme: responde "
+        f"{_n(float(np.mean(una['salidas'])))} a los cuatro puntos de XOR y en todo el plano, sin frontera. Abajo a la derecha, la red con {m['ocultas']} neuronas ocultas pinta de rojo (salida cercana a 1) la zona "
         f"de los puntos (0, 1) y (1, 0) y de azul (cercana a 0) la de (0, 0) y (1, 1), separadas por una frontera "
         f"curva; sus salidas en los cuatro puntos son "
         + ", ".join(_n(s, 4) for s in oculta["salidas"])
