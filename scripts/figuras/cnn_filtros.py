@@ -7,6 +7,7 @@ cnn_comparacion (misma semilla, mismos datos de load_digits, mismas épocas).
 import keras
 import numpy as np
 
+from scripts.graficos import sin_marco
 from snippets.cnn import cargar_digitos, crear_cnn, entrenar
 
 SEMILLA = 0
@@ -40,14 +41,6 @@ def calcular():
     }
 
 
-def _limpiar(eje):
-    eje.set_xticks([])
-    eje.set_yticks([])
-    eje.grid(False)
-    for borde in eje.spines.values():
-        borde.set_visible(False)
-
-
 def dibujar(res):
     import matplotlib.pyplot as plt
 
@@ -59,19 +52,19 @@ def dibujar(res):
     eje = izquierda.subplots()
     eje.imshow(res["digito"], cmap="gray_r", interpolation="nearest")
     eje.set_title(f"Dígito de prueba: {m['clase']}\n(la red predice {m['prediccion']})")
-    _limpiar(eje)
+    sin_marco(eje)
     arriba, abajo = derecha.subfigures(2, 1)
     limite = np.abs(filtros).max()
     for k, eje in enumerate(arriba.subplots(2, n // 2).ravel()):
         eje.imshow(filtros[:, :, k], cmap="RdBu", vmin=-limite, vmax=limite, interpolation="nearest")
         eje.set_title(f"{k + 1}", fontsize=9)
-        _limpiar(eje)
+        sin_marco(eje)
     arriba.suptitle(f"Filtros aprendidos ({filtros.shape[0]}x{filtros.shape[1]}; azul positivo, rojo negativo)")
     maximo = mapas.max()
     for k, eje in enumerate(abajo.subplots(2, n // 2).ravel()):
         eje.imshow(mapas[:, :, k], cmap="magma", vmin=0, vmax=maximo, interpolation="nearest")
         eje.set_title(f"{k + 1}", fontsize=9)
-        _limpiar(eje)
+        sin_marco(eje)
     abajo.suptitle(f"Mapas de características de ese dígito ({mapas.shape[0]}x{mapas.shape[1]}, tras ReLU)")
     alt = (
         f"A la izquierda, un dígito {m['clase']} de 8x8 píxeles del conjunto de prueba, que la red clasifica como "

@@ -7,6 +7,7 @@ comparan con `keras.layers.Conv2D` con los mismos pesos.
 import keras  # noqa: F401
 import numpy as np
 
+from scripts.graficos import rejilla
 from snippets.convolucion import conv2d_keras, convolucion2d, filtro, imagen, relleno_same, sesgo, tamano_salida
 
 SEMILLA = 0
@@ -27,28 +28,6 @@ def calcular():
     resultados["relleno"] = (antes, despues)
     resultados["metricas"]["relleno_same"] = [antes, despues]
     return resultados
-
-
-def _rejilla(eje, matriz, titulo, cmap, limite, marco=None):
-    from matplotlib.patches import Rectangle
-
-    eje.imshow(matriz, cmap=cmap, vmin=-limite if cmap != "Greys" else 0, vmax=limite)
-    for (f, c), valor in np.ndenumerate(matriz):
-        oscuro = abs(valor) > 0.6 * limite
-        eje.text(c, f, f"{valor:g}", ha="center", va="center", fontsize=10, color="white" if oscuro else "black")
-    if marco is not None:  # la imagen original dentro de la rellena
-        (f, c), lado = marco
-        eje.add_patch(Rectangle((c - 0.5, f - 0.5), lado, lado, fill=False, edgecolor="#ff5722", linewidth=2.5))
-    eje.set_title(titulo)
-    eje.set_xticks(range(matriz.shape[1]))
-    eje.set_yticks(range(matriz.shape[0]))
-    eje.set_xticks(np.arange(matriz.shape[1] + 1) - 0.5, minor=True)
-    eje.set_yticks(np.arange(matriz.shape[0] + 1) - 0.5, minor=True)
-    eje.tick_params(which="both", length=0, labelsize=8)
-    eje.grid(False)
-    eje.grid(which="minor", color="#bdbdbd", linewidth=0.8, alpha=1)
-    for borde in eje.spines.values():
-        borde.set_visible(False)
 
 
 def dibujar(res):
@@ -76,10 +55,11 @@ def dibujar(res):
             izquierda += casilla * columna + hueco
         techo -= casilla * fila[0].shape[0] + entre
     limite = max(np.abs(res["valid"]).max(), np.abs(res["same"]).max()) * 1.25
-    _rejilla(ejes[0], res["imagen"], 'padding="valid": entrada 7x7', "Greys", 1.6)
-    _rejilla(ejes[1], res["valid"], "salida 5x5", "RdBu", limite)
-    _rejilla(ejes[2], rellena, 'padding="same": 7x7 + borde de ceros', "Greys", 1.6, ((antes, antes), 7))
-    _rejilla(ejes[3], res["same"], "salida 7x7", "RdBu", limite)
+    rejilla(ejes[0], res["imagen"], 'padding="valid": entrada 7x7', "Greys", 1.6, tamano_texto=10)
+    rejilla(ejes[1], res["valid"], "salida 5x5", "RdBu", limite, tamano_texto=10)
+    marco = ((antes, antes), 7, 7)  # la imagen original dentro de la rellena
+    rejilla(ejes[2], rellena, 'padding="same": 7x7 + borde de ceros', "Greys", 1.6, marco, grosor=2.5, tamano_texto=10)
+    rejilla(ejes[3], res["same"], "salida 7x7", "RdBu", limite, tamano_texto=10)
     for eje in ejes:  # números de filas y columnas legibles (el ayudante los deja en 8)
         eje.tick_params(which="both", labelsize=9)
     for eje, padding in ((ejes[1], "valid"), (ejes[3], "same")):

@@ -7,6 +7,7 @@ compara con una capa `keras.layers.Conv2D` que lleva los mismos pesos.
 import keras  # noqa: F401  (la herramienta fija la semilla de Keras al verlo importado)
 import numpy as np
 
+from scripts.graficos import rejilla
 from snippets.convolucion import conv2d_keras, convolucion2d, filtro, imagen, sesgo
 
 SEMILLA = 0
@@ -37,28 +38,6 @@ def calcular():
     }
 
 
-def _rejilla(eje, matriz, titulo, cmap, limite, destacar=None, color="#ff5722"):
-    from matplotlib.patches import Rectangle
-
-    eje.imshow(matriz, cmap=cmap, vmin=-limite if cmap != "Greys" else 0, vmax=limite)
-    for (f, c), valor in np.ndenumerate(matriz):
-        oscuro = abs(valor) > 0.6 * limite
-        eje.text(c, f, f"{valor:g}", ha="center", va="center", fontsize=11, color="white" if oscuro else "black")
-    if destacar is not None:
-        (f, c), alto, ancho = destacar
-        eje.add_patch(Rectangle((c - 0.5, f - 0.5), ancho, alto, fill=False, edgecolor=color, linewidth=3))
-    eje.set_title(titulo)
-    eje.set_xticks(range(matriz.shape[1]))
-    eje.set_yticks(range(matriz.shape[0]))
-    eje.set_xticks(np.arange(matriz.shape[1] + 1) - 0.5, minor=True)
-    eje.set_yticks(np.arange(matriz.shape[0] + 1) - 0.5, minor=True)
-    eje.tick_params(which="both", length=0, labelsize=8)
-    eje.grid(False)
-    eje.grid(which="minor", color="#bdbdbd", linewidth=0.8, alpha=1)
-    for borde in eje.spines.values():
-        borde.set_visible(False)
-
-
 def dibujar(res):
     import matplotlib.pyplot as plt
 
@@ -77,12 +56,12 @@ def dibujar(res):
     for n in anchos:  # todas alineadas por arriba
         ejes.append(figura.add_axes([izquierda / ancho, (alto - arriba - casilla * n) / alto, casilla * n / ancho, casilla * n / alto]))
         izquierda += casilla * n + hueco
-    _rejilla(ejes[0], res["imagen"], "Entrada 7x7 y la ventana", "Greys", 1.6, ((i, j), k, k))
-    _rejilla(ejes[1], res["filtro"], "Filtro W (3x3)", "RdBu", 1.6)
-    _rejilla(ejes[2], productos, "Ventana × W", "RdBu", 1.6)
+    rejilla(ejes[0], res["imagen"], "Entrada 7x7 y la ventana", "Greys", 1.6, ((i, j), k, k))
+    rejilla(ejes[1], res["filtro"], "Filtro W (3x3)", "RdBu", 1.6)
+    rejilla(ejes[2], productos, "Ventana × W", "RdBu", 1.6)
     ejes[2].set_xlabel(f"suma = {m['suma_productos']:g};  + b = {m['sesgo']:g}")
     limite = np.abs(res["mapa"]).max()
-    _rejilla(ejes[3], res["mapa"], f"Salida {m['forma_salida'][0]}x{m['forma_salida'][1]}", "RdBu", limite * 1.25, ((i, j), 1, 1))
+    rejilla(ejes[3], res["mapa"], f"Salida {m['forma_salida'][0]}x{m['forma_salida'][1]}", "RdBu", limite * 1.25, ((i, j), 1, 1))
     ejes[3].set_xlabel(f"valor en ({i}, {j}): {m['valor']:g}")
     for eje in ejes:  # números de filas y columnas legibles (el ayudante los deja en 8)
         eje.tick_params(which="both", labelsize=9)

@@ -7,6 +7,7 @@ Calculado con `max_pooling` (NumPy) de `snippets/pooling.py` y comparado con
 import keras  # noqa: F401
 import numpy as np
 
+from scripts.graficos import sin_marco
 from snippets.pooling import mapa, max_pooling, max_pooling_keras
 
 SEMILLA = 0
@@ -32,11 +33,7 @@ def _preparar(eje, matriz, titulo):
     eje.set_ylim(matriz.shape[0] - 0.5, -0.5)
     eje.set_aspect("equal")
     eje.set_title(titulo)
-    eje.set_xticks([])
-    eje.set_yticks([])
-    eje.grid(False)
-    for borde in eje.spines.values():
-        borde.set_visible(False)
+    sin_marco(eje)
 
 
 def dibujar(res):

@@ -7,6 +7,7 @@ Calculado con `max_pooling` (NumPy) de `snippets/pooling.py` y comparado con
 import keras  # noqa: F401
 import numpy as np
 
+from scripts.graficos import sin_marco
 from snippets.pooling import max_pooling, max_pooling_keras, siete
 
 SEMILLA = 0
@@ -29,11 +30,7 @@ def _preparar(eje, filas, columnas, titulo):
     eje.set_ylim(filas - 0.5, -0.5)
     eje.set_aspect("equal")
     eje.set_title(titulo, fontsize=11)
-    eje.set_xticks([])
-    eje.set_yticks([])
-    eje.grid(False)
-    for borde in eje.spines.values():
-        borde.set_visible(False)
+    sin_marco(eje)
 
 
 def _entrada(eje, matriz, salida, filas, columnas, titulo):

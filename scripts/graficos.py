@@ -1,0 +1,42 @@
+"""Piezas de dibujo que comparten varias figuras (rejillas de números y ejes sin marco).
+
+Los scripts de `scripts/figuras/` las importan como `from scripts.graficos import ...`; la
+herramienta sigue esa importación, así que cambiar este fichero desactualiza esas figuras.
+"""
+
+import numpy as np
+
+
+def sin_marco(eje) -> None:
+    """Un eje sin marcas, sin rejilla y sin bordes: para imágenes y diagramas."""
+    eje.set_xticks([])
+    eje.set_yticks([])
+    eje.grid(False)
+    for borde in eje.spines.values():
+        borde.set_visible(False)
+
+
+def rejilla(eje, matriz, titulo, cmap, limite, destacar=None, color="#ff5722", grosor=3, tamano_texto=11):
+    """Una matriz como cuadrícula con su valor escrito en cada celda.
+
+    `destacar` = ((fila, columna), alto, ancho) dibuja un rectángulo (una ventana, un marco).
+    """
+    from matplotlib.patches import Rectangle
+
+    eje.imshow(matriz, cmap=cmap, vmin=-limite if cmap != "Greys" else 0, vmax=limite)
+    for (f, c), valor in np.ndenumerate(matriz):
+        oscuro = abs(valor) > 0.6 * limite
+        eje.text(c, f, f"{valor:g}", ha="center", va="center", fontsize=tamano_texto, color="white" if oscuro else "black")
+    if destacar is not None:
+        (f, c), alto, ancho = destacar
+        eje.add_patch(Rectangle((c - 0.5, f - 0.5), ancho, alto, fill=False, edgecolor=color, linewidth=grosor))
+    eje.set_title(titulo)
+    eje.set_xticks(range(matriz.shape[1]))
+    eje.set_yticks(range(matriz.shape[0]))
+    eje.set_xticks(np.arange(matriz.shape[1] + 1) - 0.5, minor=True)
+    eje.set_yticks(np.arange(matriz.shape[0] + 1) - 0.5, minor=True)
+    eje.tick_params(which="both", length=0, labelsize=9)
+    eje.grid(False)
+    eje.grid(which="minor", color="#bdbdbd", linewidth=0.8, alpha=1)
+    for borde in eje.spines.values():
+        borde.set_visible(False)
