@@ -1,6 +1,6 @@
 """Preparación y tareas del proyecto con solo Python 3.11+.
 
-    python3 dev.py servir    crea .venv si hace falta, instala lo fijado y sirve el sitio en http://127.0.0.1:8000
+    python3 dev.py servir    crea .venv si hace falta, instala lo fijado y sirve el sitio en http://127.0.0.1:8000/redes-neuronales/
     python3 dev.py pruebas   lo mismo y ejecuta todas las pruebas (pytest)
     python3 dev.py construir construye el sitio en site/ con --strict
 
@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import hashlib
 import os
+import re
 import shutil
 import subprocess
 import sys
@@ -71,7 +72,9 @@ def main(argv: list[str]) -> int:
     preparar()
     os.chdir(RAIZ)
     if orden == "servir":
-        print("Sirviendo en http://127.0.0.1:8000 (Ctrl+C para parar)", flush=True)
+        # mkdocs serve publica el sitio bajo la ruta de site_url (p. ej. /redes-neuronales/).
+        ruta = re.search(r"^site_url:\s*https?://[^/\s]+(/\S*)?", (RAIZ / "mkdocs.yml").read_text(encoding="utf-8"), re.M)
+        print(f"Sirviendo en http://127.0.0.1:8000{(ruta and ruta.group(1)) or '/'} (Ctrl+C para parar)", flush=True)
         return subprocess.call([BIN / "mkdocs", "serve", "-a", "127.0.0.1:8000", *argv[1:]], env=entorno())
     if orden == "construir":
         return subprocess.call([BIN / "mkdocs", "build", "--strict", *argv[1:]], env=entorno())
