@@ -53,8 +53,9 @@ def numero(valor: float, decimales: int | None = None) -> str:
 def define_env(env):
     repositorio = (env.conf.get("repo_url") or "").rstrip("/")
 
-    def enlace_script(ruta: str) -> str:
-        return f"[`{ruta}`]({repositorio}/blob/main/{ruta})" if repositorio else f"`{ruta}`"
+    def enlace_script(ruta: str, texto: str | None = None) -> str:
+        texto = texto or ruta
+        return f"[`{texto}`]({repositorio}/blob/main/{ruta})" if repositorio else f"`{texto}`"
 
     @env.macro
     def dato(nombre: str, clave: str, formato: str = "", decimales: int | None = None) -> str:
@@ -100,7 +101,7 @@ def define_env(env):
         ]
         for total, nombre, r in filas:
             lineas.append(
-                f"| {nombre} | {enlace_script(r['script'])} | {r['semilla']} | {numero(r['segundos_calculo'], 1)}"
+                f"| {nombre} | {enlace_script(r['script'], r['script'].rsplit('/', 1)[-1])} | {r['semilla']} | {numero(r['segundos_calculo'], 1)}"
                 f" | {numero(r['segundos_dibujo'], 1)} | {numero(total, 1)} |"
             )
         lineas.append(f"| **Suma** | | | | | **{numero(sum(f[0] for f in filas), 1)}** |")

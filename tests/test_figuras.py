@@ -244,7 +244,8 @@ def test_los_cuadernos_se_ejecutan_y_se_registran_como_las_figuras(copia):
     codigo = [c for c in cuaderno["cells"] if c["cell_type"] == "code"][0]
     assert codigo["outputs"][0]["text"] == ["3\n"]
     assert any("image/png" in s.get("data", {}) for s in codigo["outputs"])
-    assert "colab.research.google.com" in "".join(cuaderno["cells"][0]["source"])
+    assert "".join(cuaderno["cells"][0]["source"]).startswith("# Cuaderno de prueba")
+    assert "colab.research.google.com" in "".join(cuaderno["cells"][1]["source"])
     registro = json.loads((copia / "docs" / "cuadernos" / "cuaderno_prueba.json").read_text())
     assert registro["tipo"] == "cuaderno" and registro["metricas"]["imagenes"] == 1
     primera = salida.read_bytes()

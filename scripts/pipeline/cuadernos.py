@@ -39,8 +39,11 @@ def ejecutar_cuaderno(nombre: str) -> None:
     cuaderno = jupytext.read(fuente, fmt="py:percent")
     cuaderno.metadata.pop("jupytext", None)
     cuaderno.metadata["kernelspec"] = {"name": "python3", "display_name": "Python 3", "language": "python"}
+    # El enlace a Colab va justo después del título (la primera celda, si empieza por «# »).
+    primera = cuaderno.cells[0] if cuaderno.cells else None
+    con_titulo = primera is not None and primera.cell_type == "markdown" and primera.source.startswith("# ")
     cuaderno.cells.insert(
-        0,
+        1 if con_titulo else 0,
         nbformat.v4.new_markdown_cell(
             f"[Abrir en Colab]({enlace_colab(nombre)}) · cuaderno generado a partir de "
             f"`scripts/cuadernos/{nombre}.py` y ejecutado por `scripts/figuras.py`."
