@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import argparse
 import os
+import re
 import sys
 import time
 from pathlib import Path
@@ -21,15 +22,32 @@ from scripts.pipeline.claves import ErrorDeFigura  # noqa: E402
 from scripts.pipeline.registros import estado, disponibles, leer_registro, limpiar_temporales  # noqa: E402
 
 
+# argparse no trae traducciones: sus mensajes más comunes, en español.
+TRADUCCIONES = [
+    (r"unrecognized arguments: (.*)", r"argumentos no reconocidos: \1"),
+    (r"argument (\S+): invalid (\w+) value: (.*)", r"el argumento \1 no admite el valor \3"),
+    (r"argument (\S+): not allowed with argument (\S+)", r"\1 no se puede usar junto con \2"),
+    (r"argument (\S+): expected one argument", r"\1 necesita un valor"),
+]
+
+
 class Argumentos(argparse.ArgumentParser):
-    def error(self, message):  # argparse en español y con salida 2
+    def format_usage(self):
+        return super().format_usage().replace("usage:", "uso:", 1)
+
+    def format_help(self):
+        return super().format_help().replace("usage:", "uso:", 1)
+
+    def error(self, message):  # en español y con salida 2
+        for patron, traduccion in TRADUCCIONES:
+            message = re.sub(patron, traduccion, message)
         self.print_usage(sys.stderr)
         print(f"error: {message}", file=sys.stderr)
         sys.exit(2)
 
 
 def analizar(argv: list[str]) -> argparse.Namespace:
-    parser = Argumentos(description="Regenera las figuras de docs/figuras/ a partir de scripts/figuras/.", add_help=False)
+    parser = Argumentos(description="Regenera las figuras de docs/figuras/ (y los cuadernos de docs/cuadernos/) a partir de scripts/.", add_help=False)
     parser.add_argument("nombres", nargs="*", metavar="NOMBRE", help="figuras que regenerar (por defecto, todas)")
     parser.add_argument("-h", "--ayuda", action="help", help="muestra esta ayuda y sale")
     modo = parser.add_mutually_exclusive_group()
@@ -38,6 +56,8 @@ def analizar(argv: list[str]) -> argparse.Namespace:
     modo.add_argument("--forzar", action="store_true", help="regenera aunque estén al día, sin usar la caché de cálculo")
     parser.add_argument("--limite", type=float, default=300, metavar="SEG", help="tiempo máximo por figura (300 s)")
     parser.add_argument("--trabajos", type=int, default=os.cpu_count() or 1, metavar="N", help="figuras a la vez (núcleos)")
+    parser._positionals.title = "argumentos"
+    parser._optionals.title = "opciones"
     return parser.parse_args(argv)
 
 

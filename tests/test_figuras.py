@@ -84,6 +84,8 @@ def test_nombre_desconocido_sale_con_2_y_no_escribe_nada(copia):
     assert proceso.returncode == 2
     assert "figura desconocida: no_existe" in proceso.stderr
     assert "Figuras disponibles:" in proceso.stderr
+    opcion = ejecutar(copia, "--nada")
+    assert opcion.returncode == 2 and "argumentos no reconocidos: --nada" in opcion.stderr
     assert foto(copia / "docs" / "figuras") == antes
 
 
