@@ -106,5 +106,3 @@ def define_env(env):
             )
         lineas.append(f"| **Suma** | | | | | **{numero(sum(f[0] for f in filas), 1)}** |")
         return "\n".join(lineas)
-
-    env.macro(numero)

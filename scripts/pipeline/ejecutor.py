@@ -23,7 +23,6 @@ ENTORNO_TRABAJADOR = {
     "TF_ENABLE_ONEDNN_OPTS": "0",
     "TF_CPP_MIN_LOG_LEVEL": "3",
     "MPLBACKEND": "Agg",
-    "SOURCE_DATE_EPOCH": "0",
 }
 
 

@@ -29,7 +29,5 @@ def aplicar() -> None:
             "axes.prop_cycle": cycler(color=COLORES),
             "axes.formatter.use_locale": False,
             "lines.linewidth": 2,
-            # Formato español de los decimales en los ejes se hace en cada figura si hace falta.
-            "svg.hashsalt": "redes-neuronales",
         }
     )
