@@ -21,6 +21,7 @@ from pathlib import Path
 RAIZ = Path(__file__).resolve().parent
 ENTORNO = RAIZ / ".venv"
 REQUISITOS = RAIZ / "requirements.txt"
+PROYECTO = RAIZ / "pyproject.toml"
 BIN = ENTORNO / ("Scripts" if os.name == "nt" else "bin")
 PYTHON = BIN / "python"
 PAQUETES_DEBIAN = ["chromium", "hunspell", "hunspell-es"]  # navegador y diccionario de las pruebas
@@ -29,7 +30,8 @@ PAQUETES_DEBIAN = ["chromium", "hunspell", "hunspell-es"]  # navegador y diccion
 def preparar() -> None:
     if sys.version_info < (3, 11):
         sys.exit("error: hace falta Python 3.11 o posterior.")
-    huella = hashlib.sha256(REQUISITOS.read_bytes()).hexdigest()[:16]
+    # Cambiar lo fijado o la declaración del paquete repite la instalación.
+    huella = hashlib.sha256(REQUISITOS.read_bytes() + PROYECTO.read_bytes()).hexdigest()[:16]
     sello = ENTORNO / f".instalado-{huella}"
     if sello.exists():
         return
@@ -39,6 +41,10 @@ def preparar() -> None:
     print("Instalando las dependencias fijadas de requirements.txt (la primera vez tarda uno o dos minutos) ...", flush=True)
     subprocess.run([PYTHON, "-m", "pip", "install", "-qq", "--upgrade", "pip"], check=True)
     subprocess.run([PYTHON, "-m", "pip", "install", "-qq", "-r", REQUISITOS], check=True)
+    # La maquinaria (maquinaria/), editable: se importa desde cualquier carpeta sin tocar sys.path.
+    subprocess.run(
+        [PYTHON, "-m", "pip", "install", "-qq", "--no-deps", "--no-build-isolation", "-e", RAIZ], check=True
+    )
     for viejo in ENTORNO.glob(".instalado-*"):
         viejo.unlink()
     sello.touch()

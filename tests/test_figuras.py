@@ -1,7 +1,7 @@
 """La herramienta de figuras: claves por contenido, registros, atomicidad y mensajes.
 
 Todo se ejecuta de verdad sobre una copia del proyecto (fixture `copia`), con el mismo
-`scripts/figuras.py` que usan los mantenedores.
+`python -m maquinaria` que usan los mantenedores.
 """
 
 from __future__ import annotations
@@ -49,7 +49,7 @@ def figura(proyecto: Path, nombre: str, importacion: str = "", espera: str = "",
 
 def ejecutar(proyecto: Path, *argumentos: str, **opciones) -> subprocess.CompletedProcess:
     return subprocess.run(
-        [sys.executable, str(proyecto / "scripts" / "figuras.py"), *argumentos],
+        [sys.executable, "-m", "maquinaria", *argumentos],
         cwd=proyecto,
         capture_output=True,
         text=True,
@@ -68,7 +68,7 @@ def estados(proyecto: Path) -> dict[str, str]:
 
 def test_las_figuras_del_repositorio_estan_al_dia_sin_importar_tensorflow():
     proceso = subprocess.run(
-        [sys.executable, "-X", "importtime", str(RAIZ / "scripts" / "figuras.py"), "--comprobar"],
+        [sys.executable, "-X", "importtime", "-m", "maquinaria", "--comprobar"],
         cwd=RAIZ,
         capture_output=True,
         text=True,
@@ -196,7 +196,7 @@ def test_kill_9_a_mitad_no_pierde_nada(copia):
     carpeta = copia / "docs" / "figuras"
     antes = foto(carpeta)
     proceso = subprocess.Popen(
-        [sys.executable, str(copia / "scripts" / "figuras.py"), "--trabajos", "1"],
+        [sys.executable, "-m", "maquinaria", "--trabajos", "1"],
         cwd=copia,
         stdout=subprocess.DEVNULL,
         stderr=subprocess.DEVNULL,

@@ -15,7 +15,7 @@ import pytest
 import tensorflow as tf
 
 from snippets import playground as pg
-from snippets.playground_apilado import RedesApiladas, entrenar_experimentos
+from maquinaria.apilado import RedesApiladas, entrenar_experimentos
 
 SEMILLAS = range(4)
 
@@ -326,7 +326,7 @@ def test_softmax_y_entropia_cruzada():
 
 
 def test_banco_de_pruebas_imprime_el_cociente(capsys):
-    from scripts.bench_playground import main
+    from maquinaria.bench_playground import main
 
     assert main(["--redes", "2", "--epocas", "1"]) == 0
     salida = capsys.readouterr().out

@@ -7,7 +7,7 @@ cnn_comparacion (misma semilla, mismos datos de load_digits, mismas épocas).
 import keras
 import numpy as np
 
-from scripts.graficos import sin_marco
+from maquinaria.graficos import sin_marco
 from snippets.cnn import cargar_digitos, crear_cnn, entrenar
 
 SEMILLA = 0

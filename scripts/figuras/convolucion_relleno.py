@@ -7,7 +7,7 @@ comparan con `keras.layers.Conv2D` con los mismos pesos.
 import keras  # noqa: F401
 import numpy as np
 
-from scripts.graficos import rejilla
+from maquinaria.graficos import rejilla
 from snippets.convolucion import conv2d_keras, convolucion2d, filtro, imagen, relleno_same, sesgo, tamano_salida
 
 SEMILLA = 0

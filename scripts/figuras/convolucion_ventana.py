@@ -7,7 +7,7 @@ compara con una capa `keras.layers.Conv2D` que lleva los mismos pesos.
 import keras  # noqa: F401  (la herramienta fija la semilla de Keras al verlo importado)
 import numpy as np
 
-from scripts.graficos import rejilla
+from maquinaria.graficos import rejilla
 from snippets.convolucion import conv2d_keras, convolucion2d, filtro, imagen, sesgo
 
 SEMILLA = 0

@@ -8,7 +8,7 @@ de 8; con tanh y con ReLU), espiral sin ruido, 70 % para entrenar, tasa 0,03, lo
 import keras  # noqa: F401  (la herramienta fija la semilla de Keras al verlo importado)
 import numpy as np
 
-from snippets.playground_apilado import comparar
+from maquinaria.apilado import comparar
 
 SEMILLA = 0
 EPOCAS = 800

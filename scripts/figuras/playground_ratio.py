@@ -8,7 +8,7 @@ entrenar. Cada variante se repite con 5 semillas (datos y pesos nuevos).
 import keras  # noqa: F401  (la herramienta fija la semilla de Keras al verlo importado)
 import numpy as np
 
-from snippets.playground_apilado import comparar
+from maquinaria.apilado import comparar
 
 SEMILLA = 0
 EPOCAS = 300

@@ -8,7 +8,7 @@ import keras  # noqa: F401  (la herramienta fija la semilla de Keras al verlo im
 import numpy as np
 
 from snippets.playground import datos_playground
-from snippets.playground_apilado import comparar
+from maquinaria.apilado import comparar
 
 SEMILLA = 0
 EPOCAS = 300

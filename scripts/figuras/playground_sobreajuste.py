@@ -7,7 +7,7 @@ tanh, tasa 0,03, lotes de 10, 1000 épocas; 5 repeticiones por red.
 import keras  # noqa: F401  (la herramienta fija la semilla de Keras al verlo importado)
 import numpy as np
 
-from snippets.playground_apilado import comparar
+from maquinaria.apilado import comparar
 
 SEMILLA = 0
 EPOCAS = 1000

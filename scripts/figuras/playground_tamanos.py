@@ -11,7 +11,7 @@ import keras
 import numpy as np
 
 from snippets.playground import crear_modelo, datos_playground, perdida_playground
-from snippets.playground_apilado import comparar
+from maquinaria.apilado import comparar
 
 SEMILLA = 0
 REPETICIONES = 5

@@ -6,7 +6,7 @@ Las tres tasas están entre las que ofrece el Playground.
 
 import keras  # noqa: F401  (la herramienta fija la semilla de Keras al verlo importado)
 
-from snippets.playground_apilado import comparar
+from maquinaria.apilado import comparar
 
 SEMILLA = 0
 EPOCAS = 300

@@ -6,7 +6,7 @@ tres para encerrar el disco. Tanh, tasa 0,03, lotes de 10; 5 repeticiones por va
 
 import keras  # noqa: F401  (la herramienta fija la semilla de Keras al verlo importado)
 
-from snippets.playground_apilado import comparar
+from maquinaria.apilado import comparar
 
 SEMILLA = 0
 EPOCAS = 300

@@ -6,7 +6,7 @@ Comparada con la red por defecto (4-2) en las mismas condiciones: círculo sin r
 
 import keras  # noqa: F401  (la herramienta fija la semilla de Keras al verlo importado)
 
-from snippets.playground_apilado import comparar
+from maquinaria.apilado import comparar
 
 SEMILLA = 0
 EPOCAS = 300

@@ -5,7 +5,7 @@ Sin ruido, 70 % de los puntos para entrenar, tanh, tasa 0,03, lotes de 10; 5 rep
 
 import keras  # noqa: F401  (la herramienta fija la semilla de Keras al verlo importado)
 
-from snippets.playground_apilado import comparar
+from maquinaria.apilado import comparar
 
 SEMILLA = 0
 EPOCAS = 300

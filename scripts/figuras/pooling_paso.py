@@ -7,7 +7,7 @@ Calculado con `max_pooling` (NumPy) de `snippets/pooling.py` y comparado con
 import keras  # noqa: F401
 import numpy as np
 
-from scripts.graficos import sin_marco
+from maquinaria.graficos import sin_marco
 from snippets.pooling import max_pooling, max_pooling_keras, siete
 
 SEMILLA = 0

@@ -6,15 +6,9 @@ Solo calcula claves de contenido (ast + sha256), sin importar TensorFlow.
 from __future__ import annotations
 
 import logging
-import sys
-from pathlib import Path
 
-RAIZ = Path(__file__).resolve().parents[1]
-if str(RAIZ) not in sys.path:
-    sys.path.insert(0, str(RAIZ))
-
-from scripts.pipeline.claves import ErrorDeFigura  # noqa: E402
-from scripts.pipeline.registros import estado, disponibles  # noqa: E402
+from ..claves import ErrorDeFigura
+from ..registros import disponibles, estado
 
 log = logging.getLogger("mkdocs.hooks.figuras")
 
@@ -29,5 +23,5 @@ def on_pre_build(config, **kwargs):
         if not e.al_dia:
             log.warning(
                 f"Figura desactualizada: «{nombre}» ({e.motivo}). "
-                f"Regenérala con «python scripts/figuras.py {nombre}»."
+                f"Regenérala con «python -m maquinaria {nombre}»."
             )

@@ -46,7 +46,7 @@ def ejecutar_cuaderno(nombre: str) -> None:
         1 if con_titulo else 0,
         nbformat.v4.new_markdown_cell(
             f"[Abrir en Colab]({enlace_colab(nombre)}) · cuaderno generado a partir de "
-            f"`scripts/cuadernos/{nombre}.py` y ejecutado por `scripts/figuras.py`."
+            f"`scripts/cuadernos/{nombre}.py` y ejecutado por `python -m maquinaria`."
         ),
     )
     # El núcleo hereda el entorno del trabajador; sin MPLBACKEND=Agg usa el backend «inline» y guarda las imágenes.

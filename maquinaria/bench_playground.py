@@ -1,6 +1,6 @@
 """Banco de pruebas: `model.fit` red a red contra las mismas redes entrenadas a la vez («apiladas»).
 
-    .venv/bin/python scripts/bench_playground.py [--redes 18] [--epocas 20]
+    .venv/bin/python -m maquinaria.bench_playground [--redes 18] [--epocas 20]
 
 El mismo trabajo de las dos maneras: las mismas redes del Playground (mismos pesos
 iniciales, mismos datos, mismas épocas, lotes de 10 sin barajar y las dos pérdidas del
@@ -20,14 +20,13 @@ from pathlib import Path
 
 os.environ.setdefault("TF_CPP_MIN_LOG_LEVEL", "3")
 os.environ.setdefault("TF_ENABLE_ONEDNN_OPTS", "0")
-sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
-import keras  # noqa: E402
-import numpy as np  # noqa: E402
-import tensorflow as tf  # noqa: E402
+import keras
+import numpy as np
+import tensorflow as tf
 
-from snippets.playground import crear_modelo, datos_playground, entrenar  # noqa: E402
-from snippets.playground_apilado import RedesApiladas  # noqa: E402
+from snippets.playground import crear_modelo, datos_playground, entrenar
+from maquinaria.apilado import RedesApiladas
 
 TAMANOS = [(1,), (2,), (3,), (4,), (8,), (4, 2), (8, 8), (8, 8, 8), (8,) * 6]
 

@@ -1,7 +1,7 @@
 """Mide los presupuestos del proyecto en esta máquina y los imprime en una tabla.
 
-    python scripts/medir_presupuestos.py            construcción estricta y regeneración sin nada pendiente
-    python scripts/medir_presupuestos.py --completo también la regeneración forzada de todas las figuras
+    python -m maquinaria.medir_presupuestos            construcción estricta y regeneración sin nada pendiente
+    python -m maquinaria.medir_presupuestos --completo también la regeneración forzada de todas las figuras
 
 Presupuestos: `mkdocs build --strict` < 10 s; regenerar sin nada desactualizado < 1 s y sin
 importar TensorFlow; regenerar todo < 5 min. (El de las pruebas, < 6 min, lo da pytest:
@@ -33,7 +33,7 @@ def main() -> int:
         segundos, proceso = cronometrar([sys.executable, "-m", "mkdocs", "build", "--strict", "-d", destino], env=entorno)
     filas.append(("mkdocs build --strict", segundos, 10, proceso.returncode == 0))
 
-    figuras = [sys.executable, str(RAIZ / "scripts" / "figuras.py")]
+    figuras = [sys.executable, "-m", "maquinaria"]
     segundos, proceso = cronometrar([sys.executable, "-X", "importtime", *figuras[1:]])
     sin_tf = "tensorflow" not in proceso.stderr
     filas.append(("regeneración sin nada pendiente" + ("" if sin_tf else " (¡importó TensorFlow!)"), segundos, 1, proceso.returncode == 0 and sin_tf))

@@ -1,10 +1,10 @@
 """Regenera las figuras del sitio (y ejecuta sus cuadernos).
 
-    python scripts/figuras.py                 regenera solo las desactualizadas
-    python scripts/figuras.py NOMBRE...       regenera esas figuras si están desactualizadas
-    python scripts/figuras.py --forzar [N...] regenera aunque estén al día, reentrenando (sin caché de cálculo)
-    python scripts/figuras.py --lista         muestra cada figura y su estado
-    python scripts/figuras.py --comprobar     sale con 1 si alguna está desactualizada (no importa TensorFlow)
+    python -m maquinaria                 regenera solo las desactualizadas
+    python -m maquinaria NOMBRE...       regenera esas figuras si están desactualizadas
+    python -m maquinaria --forzar [N...] regenera aunque estén al día, reentrenando (sin caché de cálculo)
+    python -m maquinaria --lista         muestra cada figura y su estado
+    python -m maquinaria --comprobar     sale con 1 si alguna está desactualizada (no importa TensorFlow)
 """
 
 from __future__ import annotations
@@ -16,10 +16,8 @@ import sys
 import time
 from pathlib import Path
 
-sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
-
-from scripts.pipeline.claves import ErrorDeFigura  # noqa: E402
-from scripts.pipeline.registros import estado, disponibles, leer_registro, limpiar_temporales  # noqa: E402
+from .claves import ErrorDeFigura
+from .registros import disponibles, estado, leer_registro, limpiar_temporales
 
 
 # argparse no trae traducciones: sus mensajes más comunes, en español.
@@ -107,7 +105,7 @@ def main(argv: list[str]) -> int:
             if not e.al_dia:
                 print(f"desactualizada: {e.nombre} ({e.motivo})")
         if pendientes:
-            print(f"{len(pendientes)} figura(s) desactualizada(s). Regenera con «python scripts/figuras.py».")
+            print(f"{len(pendientes)} figura(s) desactualizada(s). Regenera con «python -m maquinaria».")
             return 1
         print(f"Las {len(estados)} figuras están al día.")
         return 0
@@ -115,7 +113,7 @@ def main(argv: list[str]) -> int:
         print(f"Nada que hacer: las {len(estados)} figuras están al día.")
         return 0
 
-    from scripts.pipeline.ejecutor import ejecutar
+    from .ejecutor import ejecutar
 
     limpiar_temporales()
     inicio = time.perf_counter()

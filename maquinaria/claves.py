@@ -20,13 +20,13 @@ from dataclasses import dataclass, field
 from functools import lru_cache
 from pathlib import Path
 
-RAIZ = Path(__file__).resolve().parents[2]
+RAIZ = Path(__file__).resolve().parents[1]
 # Paquetes de primer nivel que viven en el repositorio.
-PAQUETES_PROYECTO = ("snippets", "scripts")
+PAQUETES_PROYECTO = ("snippets", "scripts", "maquinaria")
 # Bibliotecas cuya salida entra siempre en una figura (cálculo, dibujo y PNG).
 SIEMPRE = ("numpy", "matplotlib", "PIL")
 # El estilo común de los gráficos solo afecta al dibujo: entra en la clave total, no en la de cálculo.
-ESTILO = RAIZ / "scripts" / "pipeline" / "estilo.py"
+ESTILO = RAIZ / "maquinaria" / "estilo.py"
 # Nombre de importación -> distribución, para no recorrer todas las instaladas.
 DISTRIBUCIONES = {
     "numpy": "numpy",

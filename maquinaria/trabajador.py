@@ -1,6 +1,6 @@
-"""Genera una figura en un proceso propio: `python -m scripts.pipeline.trabajador NOMBRE`.
+"""Genera una figura en un proceso propio: `python -m maquinaria.trabajador NOMBRE`.
 
-El proceso padre (scripts/figuras.py) pone el límite de tiempo y los hilos; aquí se fijan
+El proceso padre (python -m maquinaria) pone el límite de tiempo y los hilos; aquí se fijan
 las semillas, se calcula (o se lee de la caché de cálculo), se dibuja y se escriben imagen
 y registro de forma atómica: primero la imagen, después el registro con la clave nueva,
 de modo que una interrupción entre ambos deja la figura marcada como desactualizada.

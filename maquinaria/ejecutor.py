@@ -41,7 +41,7 @@ def _ejecutar(nombre: str, limite: float, recalcular: bool) -> Resultado:
     inicio = time.perf_counter()
     with open(registro_salida, "wb") as salida:
         proceso = subprocess.Popen(
-            [sys.executable, "-m", "scripts.pipeline.trabajador", nombre],
+            [sys.executable, "-m", "maquinaria.trabajador", nombre],
             cwd=RAIZ,
             env=entorno,
             stdout=salida,

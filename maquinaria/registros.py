@@ -115,7 +115,7 @@ def leer_registro(nombre: str) -> dict | None:
     except ValueError as exc:
         raise RegistroDanado(
             f"Registro dañado: {ruta.relative_to(RAIZ)} ({exc}). "
-            f"Bórralo o regenera la figura con «python scripts/figuras.py --forzar {nombre}»."
+            f"Bórralo o regenera la figura con «python -m maquinaria --forzar {nombre}»."
         ) from exc
     return registro
 

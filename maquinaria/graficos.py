@@ -1,6 +1,6 @@
 """Piezas de dibujo que comparten varias figuras (rejillas de números y ejes sin marco).
 
-Los scripts de `scripts/figuras/` las importan como `from scripts.graficos import ...`; la
+Los scripts de `scripts/figuras/` las importan como `from maquinaria.graficos import ...`; la
 herramienta sigue esa importación, así que cambiar este fichero desactualiza esas figuras.
 """
 

@@ -1,0 +1,223 @@
+"""Hook de MkDocs: los cuadernos (mkdocs-jupyter) cumplen lo mismo que las demás páginas.
+
+mkdocs-jupyter convierte cada `docs/cuadernos/*.ipynb` con nbconvert, y el HTML que sale:
+
+* carga MathJax 2 y mermaid desde un CDN (peticiones fuera del sitio): se quitan; las
+  fórmulas de los cuadernos las compone el MathJax del propio sitio
+  (`docs/javascripts/mathjax-config.js`);
+* mete en cada página unos 600 KB de CSS de JupyterLab: se mueven a ficheros compartidos
+  `assets/cuadernos/<huella>.css`, que el navegador descarga una vez;
+* pone a cada imagen el texto alternativo «No description has been provided for this image»:
+  se sustituye por el texto de los metadatos de la celda, `"alt"` (una cadena, o una lista
+  con un texto por imagen). Con jupytext: `# %% alt="Curva de pérdida que baja de 2,3 a 0,1"`.
+  Una imagen sin texto alternativo hace fallar `mkdocs build --strict`;
+* no da ancho ni alto a las imágenes: se leen del PNG/JPEG incrustado, para que la página no
+  salte al cargar;
+* deja bloques con barra de desplazamiento a los que no llega el teclado y salidas de rich
+  (`model.summary()`) con colores de terminal ilegibles sobre la página (axe): se les da
+  `tabindex="0"` y se quitan esos colores.
+
+Además avisa (y `--strict` falla) si una celda de Markdown escribe fórmulas con \\( \\) o
+\\[ \\]: el Markdown de nbconvert se come las barras; en los cuadernos van entre $ o $$.
+"""
+
+from __future__ import annotations
+
+import base64
+import hashlib
+import io
+import json
+import logging
+import posixpath
+import re
+from pathlib import Path
+
+log = logging.getLogger("mkdocs.hooks.cuadernos")
+
+ALT_POR_DEFECTO = "No description has been provided for this image"
+CARPETA_CSS = "assets/cuadernos"
+_css: dict[str, str] = {}
+
+_MATHJAX_NBCONVERT = re.compile(r"<!-- Load mathjax -->.*?<!-- End of mathjax configuration -->", re.S)
+_SCRIPT = re.compile(r"<script\b([^>]*)>(.*?)</script>", re.S | re.I)
+_EXTERNO = re.compile(r"""(?:src\s*=\s*["']?|import\s*\(\s*["'`]|import\s+[^;]*?from\s*["'`])\s*(?:https?:)?//""", re.I)
+_ESTILO = re.compile(r"<style\b[^>]*>(.*?)</style>", re.S | re.I)
+_CELDA = re.compile(r'<div class="jp-Cell [^"]*" id="cell-id=([^"]+)"')
+_IMG = re.compile(r"<img\b[^>]*>", re.I)
+_ATRIBUTO = re.compile(r"""\s([a-zA-Z_:][-a-zA-Z0-9_:.]*)\s*=\s*("[^"]*"|'[^']*')""")
+_DATOS = re.compile(r"^data:image/[a-z+]+;base64,(.*)$", re.S)
+
+
+def _es_cuaderno(page) -> bool:
+    return bool(page.file.abs_src_path) and page.file.abs_src_path.endswith(".ipynb")
+
+
+def _atributos(etiqueta: str) -> dict[str, str]:
+    return {m[1].lower(): m[2][1:-1] for m in _ATRIBUTO.finditer(etiqueta)}
+
+
+def _escapar(texto: str) -> str:
+    return texto.replace("&", "&amp;").replace('"', "&quot;").replace("<", "&lt;").replace(">", "&gt;")
+
+
+def _quitar_scripts_externos(html: str, pagina: str) -> str:
+    html = _MATHJAX_NBCONVERT.sub("", html)
+
+    def revisar(m: re.Match) -> str:
+        atributos, cuerpo = m[1], m[2]
+        if re.search(r"""src\s*=\s*["']\s*["']""", atributos):  # <script src=""> que deja nbconvert
+            return ""
+        if "text/x-mathjax-config" in atributos:
+            return ""
+        if _EXTERNO.search(atributos) or _EXTERNO.search(cuerpo):
+            if "mermaid" in cuerpo and re.search(r'class="[^"]*\bjp-Mermaid\b', html):
+                log.warning(f"{pagina}: los diagramas mermaid necesitan un CDN y no se verán sin conexión.")
+            return ""
+        return m[0]
+
+    return _SCRIPT.sub(revisar, html)
+
+
+def _compartir_estilos(html: str, destino: str) -> str:
+    def mover(m: re.Match) -> str:
+        css = m[1].strip()
+        if len(css) < 2048:
+            return m[0]
+        nombre = hashlib.sha256(css.encode("utf-8")).hexdigest()[:16] + ".css"
+        _css[nombre] = css
+        ruta = posixpath.relpath(f"{CARPETA_CSS}/{nombre}", posixpath.dirname(destino) or ".")
+        return f'<link rel="stylesheet" href="{ruta}">'
+
+    return _ESTILO.sub(mover, html)
+
+
+def _tamano(src: str) -> tuple[int, int] | None:
+    m = _DATOS.match(src)
+    if not m:
+        return None
+    try:
+        from PIL import Image
+
+        with Image.open(io.BytesIO(base64.b64decode(m[1]))) as imagen:
+            return imagen.size
+    except Exception:  # una imagen que PIL no sabe leer (SVG, por ejemplo) se queda sin tamaño
+        return None
+
+
+def _completar_imagen(etiqueta: str, alt: str | None) -> str:
+    atributos = _atributos(etiqueta)
+    nueva = etiqueta
+    if alt is not None:
+        nueva = re.sub(r"""\salt\s*=\s*("[^"]*"|'[^']*')""", "", nueva)
+        nueva = nueva.replace("<img", f'<img alt="{_escapar(alt)}"', 1)
+    if "width" not in atributos or "height" not in atributos:
+        tamano = _tamano(atributos.get("src", ""))
+        if tamano:
+            ancho, alto = tamano
+            if "width" in atributos and atributos["width"].isdigit():
+                alto = round(alto * int(atributos["width"]) / ancho)
+                ancho = int(atributos["width"])
+            nueva = re.sub(r"""\s(?:width|height)\s*=\s*("[^"]*"|'[^']*')""", "", nueva)
+            nueva = nueva.replace("<img", f'<img width="{ancho}" height="{alto}"', 1)
+    return nueva
+
+
+def _leer_cuaderno(ruta: str) -> dict[str, tuple[int, list[str] | None, str]]:
+    """Para cada id de celda: (número de celda, textos "alt" de sus metadatos, primera línea).
+
+    De paso avisa de las fórmulas escritas con \\( \\) o \\[ \\], que nbconvert no respeta."""
+    cuaderno = json.loads(Path(ruta).read_text(encoding="utf-8"))
+    celdas = {}
+    for numero, celda in enumerate(cuaderno.get("cells", []), start=1):
+        alt = celda.get("metadata", {}).get("alt")
+        if isinstance(alt, str):
+            alt = [alt]
+        fuente = "".join(celda.get("source", "")) if isinstance(celda.get("source"), list) else celda.get("source", "")
+        primera = next((l.strip() for l in fuente.splitlines() if l.strip()), "")
+        if "id" in celda:
+            celdas[celda["id"]] = (numero, alt, primera[:60])
+        if celda.get("cell_type") == "markdown" and re.search(r"\\\(.+?\\\)|\\\[.+?\\\]", fuente, re.S):
+            log.warning(
+                f"{Path(ruta).name}, celda {numero} («{primera[:60]}»): en los cuadernos las fórmulas van "
+                "entre $...$ o $$...$$; el Markdown de nbconvert se come las barras de \\( y \\[."
+            )
+    return celdas
+
+
+def _poner_textos_alternativos(html: str, page, pagina: str) -> str:
+    celdas = _leer_cuaderno(page.file.abs_src_path)
+    marcas = list(_CELDA.finditer(html))
+    trozos = [html[: marcas[0].start()] if marcas else html]
+    for i, marca in enumerate(marcas):
+        fin = marcas[i + 1].start() if i + 1 < len(marcas) else len(html)
+        trozo = html[marca.start() : fin]
+        numero, textos, primera = celdas.get(marca[1], (None, None, ""))
+        usadas = 0
+
+        def poner(m: re.Match) -> str:
+            nonlocal usadas
+            alt = _atributos(m[0]).get("alt", "").strip()
+            if alt and alt != ALT_POR_DEFECTO:
+                return _completar_imagen(m[0], None)
+            usadas += 1
+            if textos and len(textos) >= usadas and str(textos[usadas - 1]).strip():
+                return _completar_imagen(m[0], str(textos[usadas - 1]).strip())
+            donde = f"celda {numero} («{primera}»)" if numero else f"celda con id {marca[1]}"
+            log.warning(
+                f"{pagina}, {donde}: la imagen {usadas} no tiene texto alternativo. Añade a los "
+                'metadatos de la celda "alt": "descripción en español de lo que muestra" (una lista '
+                'si la celda da varias imágenes; con jupytext: # %% alt="...").'
+            )
+            return _completar_imagen(m[0], None)
+
+        trozos.append(_IMG.sub(poner, trozo))
+    resultado = "".join(trozos)
+    for m in _IMG.finditer(trozos[0]):
+        if _atributos(m[0]).get("alt", "").strip() in ("", ALT_POR_DEFECTO):
+            log.warning(f"{pagina}: una imagen fuera de las celdas no tiene texto alternativo.")
+    return resultado
+
+
+# Salidas HTML de la biblioteca rich (model.summary() de Keras, por ejemplo): un <pre> con scroll
+# y colores pensados para un terminal oscuro, que sobre el fondo de la página no se leen.
+_SALIDA_RICH = re.compile(r'<pre style="([^"]*overflow-x:\s*auto[^"]*)">(.*?)</pre>', re.S)
+_COLOR_EN_LINEA = re.compile(r"(?:text-decoration-)?color:\s*#[0-9a-fA-F]{3,8}\s*;?\s*")
+
+
+def _salida_legible(m: re.Match) -> str:
+    cuerpo = re.sub(
+        r'style="([^"]*)"',
+        lambda s: f'style="{_COLOR_EN_LINEA.sub("", s[1]).strip()}"',
+        m[2],
+    ).replace(' style=""', "")
+    return f'<pre tabindex="0" style="{m[1]}">{cuerpo}</pre>'
+
+
+def on_pre_build(config, **kwargs):
+    _css.clear()
+
+
+def on_page_content(html, page, config, files, **kwargs):
+    if not _es_cuaderno(page):
+        return html
+    pagina = page.file.src_uri
+    html = _quitar_scripts_externos(html, pagina)
+    html = _compartir_estilos(html, page.file.dest_uri)
+    html = _poner_textos_alternativos(html, page, pagina)
+    # El botón de copiar de mkdocs-jupyter, en español y sin el atributo «,» que le sobra.
+    html = html.replace('", aria-label="Copy to Clipboard"', '" aria-label="Copiar al portapapeles"')
+    html = html.replace('aria-label="Copy to Clipboard"', 'aria-label="Copiar al portapapeles"')
+    html = html.replace(">Copied!<", ">¡Copiado!<")
+    # Los bloques de código anchos tienen barra de desplazamiento: que se alcancen con el teclado.
+    html = html.replace('<div class="highlight-ipynb', '<div tabindex="0" class="highlight-ipynb')
+    html = _SALIDA_RICH.sub(_salida_legible, html)
+    return html
+
+
+def on_post_build(config, **kwargs):
+    if not _css:
+        return
+    carpeta = Path(config["site_dir"]) / CARPETA_CSS
+    carpeta.mkdir(parents=True, exist_ok=True)
+    for nombre, css in _css.items():
+        (carpeta / nombre).write_text(css, encoding="utf-8")
