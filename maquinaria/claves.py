@@ -1,12 +1,20 @@
-"""Claves de contenido de las figuras, sin importar TensorFlow ni ejecutar nada.
+"""Claves de contenido, sin importar TensorFlow ni ejecutar nada.
 
-La clave de una figura resume todo lo que puede cambiar su resultado: el script,
-cada módulo del proyecto que importa (siguiendo el grafo de importaciones con `ast`,
-no una lista a mano), los ficheros de datos que declara, su semilla y las versiones
-de las bibliotecas de las que depende su salida.
+Una clave resume todo lo que puede cambiar un resultado: el código, cada módulo del
+proyecto que ese código importa (siguiendo el grafo de importaciones con `ast`, no una
+lista a mano), los datos que declara, su semilla y las versiones de las bibliotecas.
 
-Hay dos claves: `calculo` deja fuera la función `dibujar` (retocar el estilo de un
-gráfico no obliga a reentrenar) y `total` lo incluye todo.
+Una figura tiene dos claves:
+
+* `calculo`: lo que alcanza `calcular()` (las definiciones del script que usa, sus
+  importaciones y el cierre de estas), la siembra del trabajador y las versiones de lo
+  que importa. Retocar `dibujar()` o un módulo que solo usa el dibujo no reentrena; un
+  comentario o un cambio de formato tampoco (cuenta el árbol sintáctico, no los bytes).
+* `total`: la de cálculo más los bytes del script entero, del cierre de `dibujar()` y de
+  los módulos de la maquinaria que dan forma al PNG: el estilo, el formato de los
+  números y el codificador de la imagen (con las versiones de matplotlib, NumPy y Pillow).
+
+Un cuaderno y las salidas de una página tienen una sola clave (`total`).
 """
 
 from __future__ import annotations
@@ -21,23 +29,36 @@ from functools import lru_cache
 from pathlib import Path
 
 RAIZ = Path(__file__).resolve().parents[1]
+MAQUINARIA = RAIZ / "maquinaria"
 # Paquetes de primer nivel que viven en el repositorio.
 PAQUETES_PROYECTO = ("snippets", "scripts", "maquinaria")
-# Bibliotecas cuya salida entra siempre en una figura (cálculo, dibujo y PNG).
-SIEMPRE = ("numpy", "matplotlib", "PIL")
-# El estilo común de los gráficos solo afecta al dibujo: entra en la clave total, no en la de cálculo.
-ESTILO = RAIZ / "maquinaria" / "estilo.py"
+# Lo que la maquinaria añade al resultado de cada tipo, aunque el script no lo importe.
+SIEMBRA = MAQUINARIA / "semillas.py"  # semillas e hilos: deciden los números
+DIBUJO = (MAQUINARIA / "estilo.py", MAQUINARIA / "formato.py", MAQUINARIA / "imagen.py")
+CUADERNO = MAQUINARIA / "cuadernos.py"  # inserta celdas y escribe el .ipynb
+# Bibliotecas cuya versión entra siempre: la siembra usa NumPy; el PNG, matplotlib y Pillow.
+SIEMPRE_CALCULO = ("numpy",)
+# matplotlib da forma a la imagen también a través de sus dependencias: la disposición
+# (kiwisolver), las curvas de nivel (contourpy), las fuentes (fontTools) y las fórmulas (pyparsing).
+SIEMPRE_DIBUJO = ("numpy", "matplotlib", "PIL", "kiwisolver", "contourpy", "fontTools", "pyparsing")
+SIEMPRE_CUADERNO = ("nbclient", "nbformat", "jupytext", "ipykernel")
 # Nombre de importación -> distribución, para no recorrer todas las instaladas.
 DISTRIBUCIONES = {
     "numpy": "numpy",
     "matplotlib": "matplotlib",
     "PIL": "pillow",
+    "kiwisolver": "kiwisolver",
+    "contourpy": "contourpy",
+    "fontTools": "fonttools",
+    "pyparsing": "pyparsing",
     "keras": "keras",
     "tensorflow": "tensorflow-cpu",
     "sklearn": "scikit-learn",
     "scipy": "scipy",
     "nbclient": "nbclient",
+    "nbformat": "nbformat",
     "jupytext": "jupytext",
+    "ipykernel": "ipykernel",
 }
 
 
@@ -46,7 +67,7 @@ class ErrorDeFigura(Exception):
 
 
 class RegistroDanado(ErrorDeFigura):
-    """El JSON de una figura no se puede leer: solo --forzar con su nombre lo sobrescribe."""
+    """Un registro que no se puede leer o no cumple el esquema: solo --forzar con su nombre lo sobrescribe."""
 
 
 @dataclass
@@ -57,17 +78,30 @@ class Claves:
     dependencias: list[str] = field(default_factory=list)
     datos: list[str] = field(default_factory=list)
     versiones: dict[str, str] = field(default_factory=dict)
+    usa_keras: bool = False  # el cálculo alcanza Keras o TensorFlow: el trabajador los siembra
 
 
-def _sha(datos: bytes) -> str:
+def sha(datos: bytes) -> str:
     return hashlib.sha256(datos).hexdigest()
 
 
-def _arbol(ruta: Path) -> ast.Module:
+def relativa(ruta: Path) -> str:
     try:
-        return ast.parse(ruta.read_bytes(), filename=str(ruta))
+        return ruta.relative_to(RAIZ).as_posix()
+    except ValueError:
+        return str(ruta)
+
+
+@lru_cache(maxsize=None)
+def _arbol_en_cache(ruta: Path, contenido: bytes) -> ast.Module:
+    try:
+        return ast.parse(contenido, filename=str(ruta))
     except SyntaxError as exc:
-        raise ErrorDeFigura(f"Error de sintaxis en {ruta.relative_to(RAIZ)}, línea {exc.lineno}: {exc.msg}") from exc
+        raise ErrorDeFigura(f"Error de sintaxis en {relativa(ruta)}, línea {exc.lineno}: {exc.msg}") from exc
+
+
+def arbol(ruta: Path) -> ast.Module:
+    return _arbol_en_cache(ruta, ruta.read_bytes())
 
 
 def _modulo_en_proyecto(partes: list[str]) -> list[Path]:
@@ -91,48 +125,87 @@ def _modulo_en_proyecto(partes: list[str]) -> list[Path]:
 
 def _paquete_de(ruta: Path) -> list[str]:
     """Partes del paquete al que pertenece un fichero del proyecto."""
-    relativa = ruta.relative_to(RAIZ).with_suffix("")
-    partes = list(relativa.parts)
-    return partes[:-1] if partes[-1] != "__init__" else partes[:-1]
+    try:
+        partes = list(ruta.relative_to(RAIZ).with_suffix("").parts)
+    except ValueError:
+        return []
+    return partes[:-1]
 
 
-def _importaciones(ruta: Path) -> tuple[set[Path], set[str]]:
-    """Ficheros del proyecto y módulos externos (primer nivel) que importa un fichero."""
+def importaciones(nodos, ruta: Path) -> tuple[set[Path], set[str]]:
+    """Ficheros del proyecto y módulos externos (primer nivel) que importan unos nodos de `ruta`."""
     propios: set[Path] = set()
     externos: set[str] = set()
-    for nodo in ast.walk(_arbol(ruta)):
-        nombres: list[list[str]] = []
-        if isinstance(nodo, ast.Import):
-            nombres = [alias.name.split(".") for alias in nodo.names]
-        elif isinstance(nodo, ast.ImportFrom):
-            if nodo.level:
-                base = _paquete_de(ruta)[: len(_paquete_de(ruta)) - (nodo.level - 1)]
-            else:
-                base = []
-            modulo = base + (nodo.module.split(".") if nodo.module else [])
-            nombres = [modulo] + [modulo + [alias.name] for alias in nodo.names]
-        for partes in nombres:
-            if not partes:
-                continue
-            if partes[0] in PAQUETES_PROYECTO:
-                propios.update(_modulo_en_proyecto(partes))
-            elif partes[0] not in sys.stdlib_module_names:
-                externos.add(partes[0])
+    for raiz in nodos:
+        for nodo in ast.walk(raiz):
+            nombres: list[list[str]] = []
+            if isinstance(nodo, ast.Import):
+                nombres = [alias.name.split(".") for alias in nodo.names]
+            elif isinstance(nodo, ast.ImportFrom):
+                paquete = _paquete_de(ruta)
+                base = paquete[: len(paquete) - (nodo.level - 1)] if nodo.level else []
+                modulo = base + (nodo.module.split(".") if nodo.module else [])
+                nombres = [modulo] + [modulo + [alias.name] for alias in nodo.names]
+            for partes in nombres:
+                if not partes:
+                    continue
+                if partes[0] in PAQUETES_PROYECTO:
+                    propios.update(_modulo_en_proyecto(partes))
+                elif partes[0] not in sys.stdlib_module_names:
+                    externos.add(partes[0])
     return propios, externos
 
 
-def cierre(ruta: Path) -> tuple[list[Path], set[str]]:
-    """Cierre transitivo de las importaciones del proyecto y los módulos externos que tocan."""
-    pendientes, vistos, externos = [ruta], {ruta}, set()
+def cierre(inicio: set[Path]) -> tuple[list[Path], set[str]]:
+    """Cierre transitivo de unos módulos del proyecto (ellos incluidos) y los externos que tocan."""
+    pendientes, vistos, externos = list(inicio), set(inicio), set()
     while pendientes:
         actual = pendientes.pop()
-        propios, ext = _importaciones(actual)
+        propios, ext = importaciones([arbol(actual)], actual)
         externos |= ext
         for fichero in propios - vistos:
             vistos.add(fichero)
             pendientes.append(fichero)
-    vistos.discard(ruta)
     return sorted(vistos), externos
+
+
+def _nombres_definidos(nodo: ast.stmt) -> set[str]:
+    if isinstance(nodo, (ast.FunctionDef, ast.AsyncFunctionDef, ast.ClassDef)):
+        return {nodo.name}
+    if isinstance(nodo, (ast.Import, ast.ImportFrom)):
+        return {(a.asname or a.name).split(".")[0] for a in nodo.names}
+    destinos = nodo.targets if isinstance(nodo, ast.Assign) else [getattr(nodo, "target", None)]
+    return {n.id for d in destinos if d is not None for n in ast.walk(d) if isinstance(n, ast.Name)}
+
+
+def alcance(modulo: ast.Module, raiz: str) -> list[ast.stmt]:
+    """Las sentencias de primer nivel que alcanza la función `raiz` (ella incluida), en orden.
+
+    Se siguen los nombres que usa cada definición alcanzada. Lo que no es una definición
+    (una expresión suelta, un `if` de primer nivel) se ejecuta al importar: entra siempre.
+    """
+    definiciones: dict[str, list[ast.stmt]] = {}
+    siempre = []
+    for nodo in modulo.body:
+        nombres = _nombres_definidos(nodo)
+        if not nombres:
+            if not (isinstance(nodo, ast.Expr) and isinstance(nodo.value, ast.Constant)):  # docstring
+                siempre.append(nodo)
+        for nombre in nombres:
+            definiciones.setdefault(nombre, []).append(nodo)
+    if raiz not in definiciones:
+        return []
+    alcanzadas: list[ast.stmt] = []
+    pendientes = [*definiciones[raiz], *siempre]
+    while pendientes:
+        nodo = pendientes.pop()
+        if any(nodo is n for n in alcanzadas):
+            continue
+        alcanzadas.append(nodo)
+        usados = {n.id for n in ast.walk(nodo) if isinstance(n, ast.Name)}
+        for nombre in usados:
+            pendientes.extend(definiciones.get(nombre, []))
+    return sorted(alcanzadas, key=lambda n: n.lineno)
 
 
 @lru_cache(maxsize=None)
@@ -150,7 +223,7 @@ def _version(modulo: str) -> str | None:
 
 
 def versiones(externos: set[str]) -> dict[str, str]:
-    modulos = set(externos) | set(SIEMPRE)
+    modulos = set(externos)
     if "keras" in modulos:  # Keras calcula con el motor de TensorFlow
         modulos.add("tensorflow")
     # La versión de Python no entra: las bibliotecas fijadas deciden los números.
@@ -159,9 +232,9 @@ def versiones(externos: set[str]) -> dict[str, str]:
 
 
 def constantes(ruta: Path) -> dict:
-    """Constantes literales de módulo (SEMILLA, DATOS...) leídas sin ejecutar el script."""
+    """Constantes literales de módulo (SEMILLA, DATOS, CALCULO_DE...) leídas sin ejecutar el script."""
     valores = {}
-    for nodo in _arbol(ruta).body:
+    for nodo in arbol(ruta).body:
         if isinstance(nodo, ast.Assign) and len(nodo.targets) == 1 and isinstance(nodo.targets[0], ast.Name):
             nombre = nodo.targets[0].id
             if nombre.isupper():
@@ -172,45 +245,87 @@ def constantes(ruta: Path) -> dict:
     return valores
 
 
-def fuente_de_calculo(ruta: Path) -> bytes:
-    """El script sin su función `dibujar`: lo que decide los resultados numéricos."""
-    lineas = ruta.read_bytes().splitlines(keepends=True)
-    for nodo in _arbol(ruta).body:
-        if isinstance(nodo, ast.FunctionDef) and nodo.name == "dibujar":
-            inicio = min([nodo.lineno] + [d.lineno for d in nodo.decorator_list]) - 1
-            del lineas[inicio : nodo.end_lineno]
-            break
-    return b"".join(lineas)
+def huella(**partes) -> str:
+    return sha(json.dumps(partes, sort_keys=True).encode())
 
 
-def calcular_claves(ruta: Path) -> Claves:
-    ruta = ruta.resolve()
-    dependencias, externos = cierre(ruta)
-    valores = constantes(ruta)
-    semilla = valores.get("SEMILLA")
-    datos = [str(d) for d in valores.get("DATOS", [])]
-    huellas_datos = {}
-    for dato in datos:
+def huellas(ficheros) -> dict[str, str]:
+    """Huella de los bytes de cada fichero: cualquier cambio, un comentario incluido, cuenta."""
+    return {relativa(f): sha(f.read_bytes()) for f in ficheros}
+
+
+def huellas_de_codigo(ficheros) -> dict[str, str]:
+    """Huella del árbol sintáctico: los comentarios y el formato (ruff format) no cuentan."""
+    return {relativa(f): sha(ast.dump(arbol(f)).encode()) for f in ficheros}
+
+
+def _datos(ruta: Path, declarados: list) -> dict[str, str]:
+    resultado = {}
+    for dato in (str(d) for d in declarados):
         fichero = RAIZ / dato
         if not fichero.is_file():
-            raise ErrorDeFigura(f"Faltan datos: {ruta.relative_to(RAIZ)} declara «{dato}», que no existe.")
-        huellas_datos[dato] = _sha(fichero.read_bytes())
-    vers = versiones(externos)
-    comun = {
-        "dependencias": {str(d.relative_to(RAIZ)): _sha(d.read_bytes()) for d in dependencias},
-        "datos": huellas_datos,
-        "semilla": semilla,
-        "versiones": vers,
-    }
+            raise ErrorDeFigura(f"Faltan datos: {relativa(ruta)} declara «{dato}», que no existe.")
+        resultado[dato] = sha(fichero.read_bytes())
+    return resultado
 
-    def huella(fuente: bytes) -> str:
-        return _sha(json.dumps({"script": _sha(fuente), **comun}, sort_keys=True).encode())
 
-    return Claves(
-        calculo=huella(fuente_de_calculo(ruta)),
-        total=huella(ruta.read_bytes() + ESTILO.read_bytes()),
-        semilla=semilla,
-        dependencias=sorted(comun["dependencias"]),
+def _parte(ruta: Path, raiz: str | None) -> tuple[bytes, list[Path], set[str]]:
+    """Código (su árbol), cierre de módulos del proyecto y externos de la función `raiz` (None: todo)."""
+    modulo = arbol(ruta)
+    nodos = modulo.body if raiz is None else alcance(modulo, raiz)
+    propios, externos = importaciones(nodos, ruta)
+    dependencias, mas = cierre(propios)
+    return "\n".join(ast.dump(n) for n in nodos).encode(), dependencias, externos | mas
+
+
+def claves_de_figura(ruta: Path, scripts: Path | None = None) -> Claves:
+    ruta = ruta.resolve()
+    valores = constantes(ruta)
+    semilla = valores.get("SEMILLA")
+    datos = _datos(ruta, valores.get("DATOS", []))
+    proveedor = valores.get("CALCULO_DE")
+    if proveedor:  # comparte el cálculo de otra figura: su clave de cálculo es la de aquella
+        fuente = (scripts or ruta.parent) / f"{proveedor}.py"
+        if not fuente.is_file():
+            raise ErrorDeFigura(f"{relativa(ruta)} toma el cálculo de «{proveedor}», que no existe.")
+        origen = claves_de_figura(fuente, scripts)
+        calculo, semilla, usa_keras = origen.calculo, origen.semilla, origen.usa_keras
+        deps_calculo, ext_calculo = [], set()
+    else:
+        fuente_calculo, deps_calculo, ext_calculo = _parte(ruta, "calcular")
+        vers_calculo = versiones(ext_calculo | set(SIEMPRE_CALCULO))
+        usa_keras = bool({"keras", "tensorflow"} & ext_calculo)
+        # Del cálculo cuenta el código, no su formato: reformatear o comentar no reentrena.
+        calculo = huella(
+            script=sha(fuente_calculo),
+            dependencias=huellas_de_codigo([*deps_calculo, SIEMBRA]),
+            datos=datos,
+            semilla=semilla,
+            versiones=vers_calculo,
+        )
+    _, deps_todo, ext_todo = _parte(ruta, None)
+    vers = versiones(ext_todo | ext_calculo | set(SIEMPRE_DIBUJO))
+    dependencias = sorted(set(deps_todo) | set(deps_calculo))
+    # Del total, los bytes: cualquier retoque redibuja (barato; el cálculo sale de la caché).
+    total = huella(
+        calculo=calculo,
+        script=sha(ruta.read_bytes()),
+        dependencias=huellas([*dependencias, *DIBUJO, SIEMBRA]),
+        versiones=vers,
+    )
+    return Claves(calculo, total, semilla, [relativa(d) for d in dependencias], list(datos), vers, usa_keras)
+
+
+def claves_de_cuaderno(ruta: Path) -> Claves:
+    ruta = ruta.resolve()
+    valores = constantes(ruta)
+    datos = _datos(ruta, valores.get("DATOS", []))
+    _, dependencias, externos = _parte(ruta, None)
+    vers = versiones(externos | set(SIEMPRE_CUADERNO))
+    total = huella(
+        script=sha(ruta.read_bytes()),
+        dependencias=huellas([*dependencias, CUADERNO]),
         datos=datos,
         versiones=vers,
     )
+    return Claves(total, total, valores.get("SEMILLA"), [relativa(d) for d in dependencias], list(datos), vers)

@@ -8,34 +8,41 @@ carpeta vacía, como lo haría el lector, con el mismo núcleo de Python que el 
 from __future__ import annotations
 
 import os
-import re
 import tempfile
 import time
 
-from .claves import RAIZ, ErrorDeFigura, calcular_claves
-from .registros import escribir_atomico, guardar_registro, procedencia, salida_de, script_de
+from .claves import RAIZ, ErrorDeFigura
+from .registros import Producto, guardar, procedencia
 
 LIMITE_CELDA = 600  # segundos; el límite de la figura entera lo pone el proceso padre
 
 
-def _repositorio() -> str:
-    encontrado = re.search(r"^repo_url:\s*(\S+)", (RAIZ / "mkdocs.yml").read_text(encoding="utf-8"), re.M)
-    return encontrado.group(1).rstrip("/") if encontrado else ""
+def repositorio() -> str:
+    """El `repo_url` de mkdocs.yml (leído como YAML, sin ejecutar sus etiquetas)."""
+    import yaml
+
+    class Cargador(yaml.SafeLoader):
+        pass
+
+    # mkdocs.yml puede llevar etiquetas !!python/name:...: se leen como texto.
+    Cargador.add_multi_constructor("tag:yaml.org,2002:python/", lambda cargador, sufijo, nodo: None)
+    configuracion = yaml.load((RAIZ / "mkdocs.yml").read_text(encoding="utf-8"), Loader=Cargador) or {}
+    return str(configuracion.get("repo_url") or "").rstrip("/")
 
 
 def enlace_colab(nombre: str) -> str:
-    repositorio = _repositorio().removeprefix("https://github.com/")
-    return f"https://colab.research.google.com/github/{repositorio}/blob/main/docs/cuadernos/{nombre}.ipynb"
+    repo = repositorio().removeprefix("https://github.com/")
+    return f"https://colab.research.google.com/github/{repo}/blob/main/docs/cuadernos/{nombre}.ipynb"
 
 
-def ejecutar_cuaderno(nombre: str) -> None:
+def ejecutar_cuaderno(quien: Producto) -> None:
     import jupytext
     import nbformat
     from nbclient import NotebookClient
     from nbclient.exceptions import CellExecutionError
 
-    fuente = script_de(nombre)
-    claves = calcular_claves(fuente)
+    nombre, fuente = quien.nombre, quien.fuente
+    claves = quien.claves()
     cuaderno = jupytext.read(fuente, fmt="py:percent")
     cuaderno.metadata.pop("jupytext", None)
     cuaderno.metadata["kernelspec"] = {"name": "python3", "display_name": "Python 3", "language": "python"}
@@ -69,7 +76,6 @@ def ejecutar_cuaderno(nombre: str) -> None:
     for indice, celda in enumerate(cuaderno.cells):
         celda["id"] = f"celda-{indice:03d}"
     texto = nbformat.writes(cuaderno) + "\n"
-    escribir_atomico(salida_de(nombre), texto.encode("utf-8"))
 
     titulo = next(
         (
@@ -88,20 +94,19 @@ def ejecutar_cuaderno(nombre: str) -> None:
         for salida in celda.get("outputs", [])
         if "image/png" in salida.get("data", {})
     )
-    guardar_registro(
-        nombre,
+    guardar(
+        quien,
         {
-            **procedencia(nombre, claves),
-            "tipo": "cuaderno",
+            **procedencia(quien, claves),
             "titulo": titulo,
             "cuaderno": f"{nombre}.ipynb",
             "colab": enlace_colab(nombre),
-            "segundos_calculo": round(segundos, 2),
-            "segundos_dibujo": 0.0,
+            "segundos": round(segundos, 2),
             "metricas": {
                 "celdas": len(cuaderno.cells),
                 "celdas_de_codigo": sum(c.cell_type == "code" for c in cuaderno.cells),
                 "imagenes": imagenes,
             },
         },
+        texto.encode("utf-8"),
     )

@@ -47,25 +47,34 @@ def porcentaje(fraccion: float, decimales: int = 1) -> str:
     return f"{numero(100 * fraccion, decimales)}\u00a0%"
 
 
+def _formato_espanol():
+    """La clase del formateador de ejes en español (creada una vez, al importar matplotlib)."""
+    global _FormatoEspanol
+    if _FormatoEspanol is None:
+        from matplotlib.ticker import ScalarFormatter
+
+        class FormatoEspanol(ScalarFormatter):
+            """ScalarFormatter (desplazamientos y escalas incluidos) que escribe en español."""
+
+            def __call__(self, x, pos=None):
+                return _a_espanol(super().__call__(x, pos))
+
+            def get_offset(self):
+                return _a_espanol(super().get_offset())
+
+            def format_data_short(self, value):
+                return _a_espanol(super().format_data_short(value))
+
+        _FormatoEspanol = FormatoEspanol
+    return _FormatoEspanol
+
+
+_FormatoEspanol = None
+
+
 def formateador_de_ejes():
-    """Formateador de matplotlib para las marcas de los ejes, con coma decimal y U+2212.
-
-    Hereda de ScalarFormatter (desplazamientos y escalas automáticos incluidos) y solo
-    cambia cómo se escribe cada número.
-    """
-    from matplotlib.ticker import ScalarFormatter
-
-    class FormatoEspanol(ScalarFormatter):
-        def __call__(self, x, pos=None):
-            return _a_espanol(super().__call__(x, pos))
-
-        def get_offset(self):
-            return _a_espanol(super().get_offset())
-
-        def format_data_short(self, value):
-            return _a_espanol(super().format_data_short(value))
-
-    return FormatoEspanol()
+    """Formateador de matplotlib para las marcas de un eje: coma decimal y U+2212."""
+    return _formato_espanol()()
 
 
 def _a_espanol(texto: str) -> str:
@@ -73,9 +82,10 @@ def _a_espanol(texto: str) -> str:
 
 
 def espanolizar(figura) -> None:
-    """Pone el formateador español en cada eje lineal de `figura` (colorbars incluidas).
+    """Pasa al español cada eje lineal de `figura` (barras de color incluidas).
 
-    Los ejes con un formateador propio (texto fijo, logarítmicos) se dejan como están.
+    Cambia la clase del formateador que ya tiene el eje, sin perder sus ajustes; los ejes
+    con un formateador propio (texto fijo, logarítmicos) se dejan como están.
     """
     from matplotlib.ticker import ScalarFormatter
 
@@ -83,4 +93,4 @@ def espanolizar(figura) -> None:
         for eje_xy in (eje.xaxis, eje.yaxis):
             actual = eje_xy.get_major_formatter()
             if type(actual) is ScalarFormatter:
-                eje_xy.set_major_formatter(formateador_de_ejes())
+                actual.__class__ = _formato_espanol()

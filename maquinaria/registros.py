@@ -1,9 +1,14 @@
-"""Dónde viven las figuras (y los cuadernos) y sus registros, cómo se leen y cómo se escriben sin perder nada.
+"""Qué se regenera, dónde viven sus registros y cómo se leen y escriben sin perder nada.
 
-Hay dos tipos de objetivo, con el mismo trato (clave, registro, caché, desactualización):
-las figuras (`scripts/figuras/X.py` -> `docs/figuras/X.png`) y los cuadernos
-(`scripts/cuadernos/X.py`, en formato jupytext, -> `docs/cuadernos/X.ipynb` ejecutado).
-El registro de cada uno es un JSON junto a su salida.
+Hay tres tipos de producto, con el mismo trato (clave, registro, desactualización):
+
+* figura: `scripts/figuras/X.py` -> `docs/figuras/X.png` y su registro `X.json`;
+* cuaderno: `scripts/cuadernos/X.py` (jupytext) -> `docs/cuadernos/X.ipynb` ejecutado;
+* salidas: los bloques de Python de `docs/.../X.md` -> `docs/salidas/X.json`, lo que
+  imprime cada bloque.
+
+Cada registro es un JSON que cumple su esquema (`esquema.py`); uno que no lo cumple está
+dañado, y se dice cuál y qué campo.
 """
 
 from __future__ import annotations
@@ -14,27 +19,55 @@ import platform
 import tempfile
 from dataclasses import dataclass
 from pathlib import Path
+from typing import Callable
 
-from .claves import RAIZ, Claves, ErrorDeFigura, RegistroDanado, calcular_claves
+from . import esquema
+from .claves import RAIZ, Claves, ErrorDeFigura, RegistroDanado, claves_de_cuaderno, claves_de_figura, relativa
 
-CACHE = RAIZ / ".cache" / "figuras"
+CACHE = RAIZ / ".cache" / "maquinaria"
+CALCULOS = CACHE / "calculos"  # resultados de calcular(), por clave de cálculo
+BITACORAS = CACHE / "bitacoras"  # lo que imprime cada trabajador, una carpeta por ejecución
+TIEMPOS = CACHE / "tiempos.json"  # segundos de la última ejecución (fuera de git)
 
 
 @dataclass(frozen=True)
 class Tipo:
     nombre: str
+    plural: str
     fuentes: Path
     salidas: Path
-    extension: str
+    extension: str | None  # el fichero que se publica junto al registro (None: solo el registro)
+    claves: Callable[[Path], Claves]
+
+    def productos(self) -> dict[str, Path]:
+        if self is SALIDAS:
+            from .salidas import paginas_con_codigo
+
+            return paginas_con_codigo(self.fuentes)
+        return {f.stem: f for f in sorted(self.fuentes.glob("*.py")) if not f.name.startswith("_")}
 
 
-FIGURAS = Tipo("figura", RAIZ / "scripts" / "figuras", RAIZ / "docs" / "figuras", ".png")
-CUADERNOS = Tipo("cuaderno", RAIZ / "scripts" / "cuadernos", RAIZ / "docs" / "cuadernos", ".ipynb")
-TIPOS = (FIGURAS, CUADERNOS)
+def _claves_de_salidas(ruta: Path) -> Claves:
+    from .salidas import claves_de_pagina
+
+    return claves_de_pagina(ruta)
 
 
-def escribir_atomico(ruta: Path, datos: bytes) -> None:
-    """Escribe en un temporal de la misma carpeta y lo renombra: o el fichero viejo o el nuevo, nunca medio."""
+FIGURAS = Tipo("figura", "figuras", RAIZ / "scripts" / "figuras", RAIZ / "docs" / "figuras", ".png",
+               lambda ruta: claves_de_figura(ruta, RAIZ / "scripts" / "figuras"))
+CUADERNOS = Tipo("cuaderno", "cuadernos", RAIZ / "scripts" / "cuadernos", RAIZ / "docs" / "cuadernos", ".ipynb",
+                 claves_de_cuaderno)
+SALIDAS = Tipo("salidas", "salidas de página", RAIZ / "docs", RAIZ / "docs" / "salidas", None, _claves_de_salidas)
+TIPOS = (FIGURAS, CUADERNOS, SALIDAS)
+
+
+def escribir_atomico(ruta: Path, datos: bytes) -> bool:
+    """Escribe en un temporal de la misma carpeta y lo renombra: o el fichero viejo o el nuevo, nunca medio.
+
+    Si el fichero ya tiene esos bytes no se toca (ni su fecha): devuelve False.
+    """
+    if ruta.is_file() and ruta.read_bytes() == datos:
+        return False
     ruta.parent.mkdir(parents=True, exist_ok=True)
     # El pid en el nombre deja saber, al limpiar, si su escritor sigue vivo.
     descriptor, temporal = tempfile.mkstemp(prefix=f".{ruta.name}.{os.getpid()}.", suffix=".tmp", dir=ruta.parent)
@@ -48,6 +81,7 @@ def escribir_atomico(ruta: Path, datos: bytes) -> None:
     except BaseException:
         Path(temporal).unlink(missing_ok=True)
         raise
+    return True
 
 
 def _vivo(pid: int) -> bool:
@@ -60,73 +94,89 @@ def _vivo(pid: int) -> bool:
     return True
 
 
-def limpiar_temporales() -> None:
+def limpiar_temporales() -> int:
     """Borra los temporales que dejó una ejecución interrumpida (kill -9), no los de otra en curso."""
-    for carpeta in (*(t.salidas for t in TIPOS), CACHE):
+    borrados = 0
+    for carpeta in (*(t.salidas for t in TIPOS), CALCULOS, CACHE):
+        if not carpeta.is_dir():
+            continue
         for temporal in carpeta.glob(".*.tmp"):
             partes = temporal.name.split(".")
             pid = next((int(p) for p in reversed(partes[:-2]) if p.isdigit()), None)
             if pid is None or not _vivo(pid):
                 temporal.unlink(missing_ok=True)
+                borrados += 1
+    return borrados
 
 
-def tipos() -> dict[str, Tipo]:
-    """Cada objetivo por su nombre (el del script sin .py), figuras y cuadernos juntos."""
-    encontrados: dict[str, Tipo] = {}
+@dataclass(frozen=True)
+class Producto:
+    nombre: str
+    tipo: Tipo
+    fuente: Path
+
+    @property
+    def registro(self) -> Path:
+        return self.tipo.salidas / f"{self.nombre}.json"
+
+    @property
+    def salida(self) -> Path:
+        return self.tipo.salidas / f"{self.nombre}{self.tipo.extension or '.json'}"
+
+    def claves(self) -> Claves:
+        return self.tipo.claves(self.fuente)
+
+
+def productos() -> dict[str, Producto]:
+    """Cada producto por su nombre (el del script o la página sin extensión), de los tres tipos."""
+    encontrados: dict[str, Producto] = {}
     for tipo in TIPOS:
-        for fuente in sorted(tipo.fuentes.glob("*.py")):
-            if fuente.name.startswith("_"):
-                continue
-            if fuente.stem in encontrados:
-                raise ErrorDeFigura(f"Nombre repetido: «{fuente.stem}» es a la vez figura y cuaderno.")
-            encontrados[fuente.stem] = tipo
+        for nombre, fuente in tipo.productos().items():
+            if nombre in encontrados:
+                otro = encontrados[nombre]
+                raise ErrorDeFigura(
+                    f"Nombre repetido: «{nombre}» es a la vez {otro.tipo.nombre} ({relativa(otro.fuente)}) "
+                    f"y {tipo.nombre} ({relativa(fuente)})."
+                )
+            encontrados[nombre] = Producto(nombre, tipo, fuente)
     return dict(sorted(encontrados.items()))
 
 
 def disponibles() -> list[str]:
-    return list(tipos())
+    return list(productos())
 
 
-def tipo_de(nombre: str) -> Tipo:
-    return CUADERNOS if (CUADERNOS.fuentes / f"{nombre}.py").exists() else FIGURAS
+def producto(nombre: str) -> Producto:
+    encontrado = productos().get(nombre)
+    if encontrado is None:
+        raise ErrorDeFigura(f"No hay figura, cuaderno ni página con código llamado «{nombre}».")
+    return encontrado
 
 
-def script_de(nombre: str) -> Path:
-    return tipo_de(nombre).fuentes / f"{nombre}.py"
-
-
-def salida_de(nombre: str) -> Path:
-    tipo = tipo_de(nombre)
-    return tipo.salidas / f"{nombre}{tipo.extension}"
-
-
-def registro_de(nombre: str) -> Path:
-    return tipo_de(nombre).salidas / f"{nombre}.json"
-
-
-def leer_registro(nombre: str) -> dict | None:
-    ruta = registro_de(nombre)
+def leer_registro(nombre: str, quien: Producto | None = None) -> dict | None:
+    """El registro validado contra su esquema; None si no existe. Dañado: RegistroDanado."""
+    quien = quien or producto(nombre)
+    ruta = quien.registro
     if not ruta.exists():
         return None
     try:
         registro = json.loads(ruta.read_text(encoding="utf-8"))
-        if not isinstance(registro, dict) or not isinstance(registro.get("clave"), str):
-            raise ValueError("no tiene el campo «clave»")
-    except ValueError as exc:
+        esquema.validar(registro, esquema.POR_TIPO[quien.tipo.nombre])
+    except (ValueError, UnicodeDecodeError) as exc:
         raise RegistroDanado(
-            f"Registro dañado: {ruta.relative_to(RAIZ)} ({exc}). "
-            f"Bórralo o regenera la figura con «python -m maquinaria --forzar {nombre}»."
+            f"Registro dañado: {relativa(ruta)} ({quien.tipo.nombre} «{nombre}»): {exc}. "
+            f"Regenéralo con «python -m maquinaria --forzar {nombre}»."
         ) from exc
     return registro
 
 
-def procedencia(nombre: str, claves: Claves) -> dict:
-    """Los campos que todo registro lleva: de qué script sale y con qué entradas."""
+def procedencia(quien: Producto, claves: Claves) -> dict:
+    """Los campos que todo registro lleva: de qué fuente sale y con qué entradas."""
     return {
-        "figura": nombre,
-        "script": script_de(nombre).relative_to(RAIZ).as_posix(),
+        "nombre": quien.nombre,
+        "tipo": quien.tipo.nombre,
+        "script": relativa(quien.fuente),
         "clave": claves.total,
-        "clave_calculo": claves.calculo,
         "semilla": claves.semilla,
         "dependencias": claves.dependencias,
         "datos": claves.datos,
@@ -135,38 +185,98 @@ def procedencia(nombre: str, claves: Claves) -> dict:
     }
 
 
-def guardar_registro(nombre: str, registro: dict) -> None:
-    texto = json.dumps(registro, ensure_ascii=False, indent=2, sort_keys=True) + "\n"
-    escribir_atomico(registro_de(nombre), texto.encode("utf-8"))
+def texto_de_registro(quien: Producto, registro: dict) -> bytes:
+    """El registro validado y serializado: si no cumple el esquema, no se escribe nada."""
+    try:
+        esquema.validar(registro, esquema.POR_TIPO[quien.tipo.nombre])
+        texto = json.dumps(registro, ensure_ascii=False, indent=2, sort_keys=True, allow_nan=False) + "\n"
+    except (ValueError, TypeError) as exc:
+        raise ErrorDeFigura(f"El registro de «{quien.nombre}» no se puede guardar: {exc}") from exc
+    return texto.encode("utf-8")
+
+
+def sin_tiempos(registro: dict | None) -> dict | None:
+    if registro is None:
+        return None
+    return {k: v for k, v in registro.items() if k not in esquema.TIEMPOS}
+
+
+def guardar(quien: Producto, registro: dict, salida: bytes | None = None) -> bool:
+    """Escribe la salida y después el registro (que, con la clave nueva, es lo que la da por buena).
+
+    Todo se prepara antes de escribir: un registro que no cumple el esquema no deja nada
+    a medias. Si solo cambiarían los segundos, no se reescribe nada: una regeneración
+    que da los mismos bytes deja git limpio. Devuelve si algo cambió en disco.
+    """
+    texto = texto_de_registro(quien, registro)
+    anterior = None
+    if quien.registro.exists():
+        try:
+            anterior = json.loads(quien.registro.read_text(encoding="utf-8"))
+        except ValueError:
+            anterior = None
+    igual_salvo_tiempos = anterior is not None and sin_tiempos(anterior) == sin_tiempos(json.loads(texto))
+    cambio = False
+    if salida is not None:
+        cambio = escribir_atomico(quien.salida, salida)
+    if cambio or not igual_salvo_tiempos:
+        cambio = escribir_atomico(quien.registro, texto) or cambio
+    anotar_tiempos(quien.nombre, {k: registro[k] for k in esquema.TIEMPOS if k in registro})
+    return cambio
+
+
+def anotar_tiempos(nombre: str, tiempos: dict) -> None:
+    """Los segundos de esta ejecución, en la caché (fuera de git), para la tabla de la herramienta."""
+    try:
+        todos = json.loads(TIEMPOS.read_text(encoding="utf-8"))
+    except (OSError, ValueError):
+        todos = {}
+    todos[nombre] = tiempos
+    escribir_atomico(TIEMPOS, json.dumps(todos, indent=1, sort_keys=True).encode())
+
+
+def tiempos_de(nombre: str, registro: dict | None) -> dict:
+    """Los segundos más recientes: los de esta máquina si los hay, si no los del registro."""
+    try:
+        propios = json.loads(TIEMPOS.read_text(encoding="utf-8")).get(nombre)
+    except (OSError, ValueError):
+        propios = None
+    return propios or {k: v for k, v in (registro or {}).items() if k in esquema.TIEMPOS}
 
 
 @dataclass
 class Estado:
-    nombre: str
+    producto: Producto
     claves: Claves
     registro: dict | None
     motivo: str | None  # None: al día
+
+    @property
+    def nombre(self) -> str:
+        return self.producto.nombre
 
     @property
     def al_dia(self) -> bool:
         return self.motivo is None
 
 
-def estado(nombre: str, tolerar_danado: bool = False) -> Estado:
+def estado(nombre: str, tolerar_danado: bool = False, quien: Producto | None = None) -> Estado:
     """Compara la clave actual con la del registro. Un registro dañado lanza RegistroDanado salvo si se tolera."""
-    claves = calcular_claves(script_de(nombre))
+    quien = quien or producto(nombre)
+    claves = quien.claves()
     try:
-        registro = leer_registro(nombre)
+        registro = leer_registro(nombre, quien)
     except RegistroDanado:
         if not tolerar_danado:
             raise
-        return Estado(nombre, claves, None, "registro dañado")
+        return Estado(quien, claves, None, "registro dañado")
     if registro is None:
         motivo = "sin generar"
-    elif not salida_de(nombre).exists():
-        motivo = f"falta {salida_de(nombre).name}"
+    elif not quien.salida.exists():
+        motivo = f"falta {quien.salida.name}"
     elif registro["clave"] != claves.total:
-        motivo = "solo cambió el dibujo" if registro.get("clave_calculo") == claves.calculo else "cambiaron sus entradas"
+        solo_dibujo = quien.tipo is FIGURAS and registro.get("clave_calculo") == claves.calculo
+        motivo = "solo cambió el dibujo" if solo_dibujo else "cambiaron sus entradas"
     else:
         motivo = None
-    return Estado(nombre, claves, registro, motivo)
+    return Estado(quien, claves, registro, motivo)

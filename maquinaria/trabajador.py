@@ -1,155 +1,140 @@
-"""Genera una figura en un proceso propio: `python -m maquinaria.trabajador NOMBRE`.
+"""Genera un producto en un proceso propio: `python -m maquinaria.trabajador NOMBRE`.
 
-El proceso padre (python -m maquinaria) pone el límite de tiempo y los hilos; aquí se fijan
-las semillas, se calcula (o se lee de la caché de cálculo), se dibuja y se escriben imagen
-y registro de forma atómica: primero la imagen, después el registro con la clave nueva,
-de modo que una interrupción entre ambos deja la figura marcada como desactualizada.
+El proceso padre (`python -m maquinaria`) pone el límite de tiempo y los hilos; aquí se
+siembra (antes de importar el script), se calcula (o se lee de la caché de cálculo), se
+dibuja y se escriben imagen y registro: primero se prepara todo, después la imagen y por
+último el registro con la clave nueva, de modo que un fallo no deja nada a medias y una
+interrupción entre ambos deja la figura marcada como desactualizada.
 """
 
 from __future__ import annotations
 
 import importlib.util
-import io
 import os
 import pickle
-import random
 import sys
 import time
-from pathlib import Path
 
-import numpy as np
-
-from . import estilo
-from .claves import RAIZ, ErrorDeFigura, calcular_claves
-from .registros import CACHE, CUADERNOS, escribir_atomico, guardar_registro, procedencia, salida_de, script_de, tipo_de
+from .claves import ErrorDeFigura, relativa
+from .registros import CALCULOS, CUADERNOS, SALIDAS, Producto, escribir_atomico, guardar, procedencia, producto
+from .semillas import sembrar
 
 
-def cargar(nombre: str):
-    ruta = script_de(nombre)
-    especificacion = importlib.util.spec_from_file_location(f"figura_{nombre}", ruta)
+def cargar(quien: Producto, funciones=("calcular", "dibujar")):
+    ruta = quien.fuente
+    especificacion = importlib.util.spec_from_file_location(f"figura_{quien.nombre}", ruta)
     modulo = importlib.util.module_from_spec(especificacion)
     especificacion.loader.exec_module(modulo)
-    for funcion in ("calcular", "dibujar"):
+    for funcion in funciones:
         if not callable(getattr(modulo, funcion, None)):
-            raise ErrorDeFigura(f"{ruta.relative_to(RAIZ)} no define la función «{funcion}()».")
+            raise ErrorDeFigura(f"{relativa(ruta)} no define la función «{funcion}()».")
     return modulo
 
 
-def fijar_semillas(semilla: int) -> None:
-    random.seed(semilla)
-    np.random.seed(semilla)
-    if "keras" in sys.modules or "tensorflow" in sys.modules:
-        import keras
-        import tensorflow as tf
-
-        keras.utils.set_random_seed(semilla)
-        tf.config.experimental.enable_op_determinism()
-
-
-def limitar_hilos() -> None:
-    # Un hilo por figura: el resultado no depende de cuántas figuras corren a la vez.
-    if "tensorflow" in sys.modules:
-        import tensorflow as tf
-
-        try:
-            tf.config.threading.set_intra_op_parallelism_threads(1)
-            tf.config.threading.set_inter_op_parallelism_threads(1)
-        except RuntimeError:
-            pass  # ya inicializado: las variables de entorno del padre lo han fijado
-
-
-def _a_json(valor):
+def a_json(valor):
     """Convierte escalares y arrays de NumPy a tipos de JSON."""
+    import numpy as np
+
     if isinstance(valor, dict):
-        return {str(k): _a_json(v) for k, v in valor.items()}
+        return {str(k): a_json(v) for k, v in valor.items()}
     if isinstance(valor, (list, tuple)):
-        return [_a_json(v) for v in valor]
+        return [a_json(v) for v in valor]
     if isinstance(valor, np.ndarray):
-        return _a_json(valor.tolist())
+        return a_json(valor.tolist())
     if isinstance(valor, np.generic):
         return valor.item()
     return valor
 
 
-def calcular(nombre: str, modulo, claves) -> tuple[dict, float]:
-    """Resultados del cálculo, leídos de la caché si su clave coincide."""
-    cache = CACHE / f"{nombre}.pkl"
-    if cache.exists() and not os.environ.get("FIGURAS_RECALCULAR"):
+def calcular(quien: Producto, claves, modulo) -> tuple[dict, float]:
+    """Resultados del cálculo (de esta figura o de la que declara en CALCULO_DE), con caché por clave."""
+    from .claves import constantes
+
+    proveedor = constantes(quien.fuente).get("CALCULO_DE")
+    origen = producto(proveedor) if proveedor else quien
+    cache = CALCULOS / f"{origen.nombre}.pkl"
+    # --forzar recalcula, salvo lo que ya recalculó esta misma ejecución (un cálculo compartido).
+    ejecucion = os.environ.get("MAQUINARIA_EJECUCION", "")
+    if cache.exists():
         try:
             guardado = pickle.loads(cache.read_bytes())
-            if guardado["clave_calculo"] == claves.calculo:
+            reciente = guardado.get("ejecucion") == ejecucion and ejecucion
+            if guardado["clave_calculo"] == claves.calculo and (reciente or not os.environ.get("MAQUINARIA_RECALCULAR")):
                 return guardado["resultados"], guardado["segundos"]
         except Exception:  # caché dañada: se recalcula
             pass
-    semilla = claves.semilla if claves.semilla is not None else 0
-    limitar_hilos()
-    fijar_semillas(semilla)
+    if origen is not quien:
+        modulo = cargar(origen, ("calcular",))
     inicio = time.perf_counter()
     resultados = modulo.calcular()
     segundos = time.perf_counter() - inicio
     if not isinstance(resultados, dict):
-        raise ErrorDeFigura(f"calcular() de «{nombre}» debe devolver un diccionario.")
-    guardado = {"clave_calculo": claves.calculo, "resultados": resultados, "segundos": segundos}
+        raise ErrorDeFigura(f"calcular() de «{origen.nombre}» debe devolver un diccionario.")
+    guardado = {"clave_calculo": claves.calculo, "resultados": resultados, "segundos": segundos, "ejecucion": ejecucion}
     escribir_atomico(cache, pickle.dumps(guardado, protocol=pickle.HIGHEST_PROTOCOL))
     return resultados, segundos
 
 
-def png_determinista(figura) -> tuple[bytes, int, int]:
-    """PNG sin marcas de fecha ni de software, con paleta de 256 colores para que pese poco."""
-    from PIL import Image
+def generar_figura(quien: Producto) -> None:
+    from .claves import constantes
 
-    bruto = io.BytesIO()
-    figura.savefig(bruto, format="png", metadata={"Software": None})
-    imagen = Image.open(bruto).convert("RGB")
-    paleta = imagen.quantize(colors=256, dither=Image.Dither.NONE)
-    salida = io.BytesIO()
-    paleta.save(salida, format="PNG", optimize=True)
-    return salida.getvalue(), imagen.width, imagen.height
-
-
-def generar(nombre: str) -> None:
-    if tipo_de(nombre) is CUADERNOS:
-        from .cuadernos import ejecutar_cuaderno
-
-        return ejecutar_cuaderno(nombre)
-    claves = calcular_claves(script_de(nombre))
-    modulo = cargar(nombre)
-    resultados, segundos_calculo = calcular(nombre, modulo, claves)
+    claves = quien.claves()
+    # La siembra va antes de importar el script: nada depende de qué importó primero.
+    sembrar(claves.semilla if claves.semilla is not None else 0, claves.usa_keras)
+    valores = constantes(quien.fuente)
+    comparte = bool(valores.get("CALCULO_DE"))
+    modulo = cargar(quien, ("dibujar",) if comparte else ("calcular", "dibujar"))
+    resultados, segundos_calculo = calcular(quien, claves, modulo)
 
     import matplotlib.pyplot as plt
+
+    from . import estilo
+    from .imagen import png_determinista
 
     estilo.aplicar()
     inicio = time.perf_counter()
     salida = modulo.dibujar(resultados)
     if not (isinstance(salida, tuple) and len(salida) == 2 and isinstance(salida[1], str) and salida[1].strip()):
-        raise ErrorDeFigura(f"dibujar() de «{nombre}» debe devolver (figura, texto_alternativo).")
+        raise ErrorDeFigura(f"dibujar() de «{quien.nombre}» debe devolver (figura, texto_alternativo).")
     figura, alt = salida
     png, ancho, alto = png_determinista(figura)
     plt.close("all")
     segundos_dibujo = time.perf_counter() - inicio
 
-    documentacion = (modulo.__doc__ or nombre).strip().splitlines()
-    escribir_atomico(salida_de(nombre), png)
-    guardar_registro(
-        nombre,
-        {
-            **procedencia(nombre, claves),
-            "titulo": documentacion[0].rstrip("."),
-            "imagen": f"{nombre}.png",
-            "ancho": ancho,
-            "alto": alto,
-            "bytes": len(png),
-            "alt": " ".join(alt.split()),
-            "segundos_calculo": round(segundos_calculo, 2),
-            "segundos_dibujo": round(segundos_dibujo, 2),
-            "metricas": _a_json(resultados.get("metricas", {})),
-        },
-    )
+    documentacion = (modulo.__doc__ or quien.nombre).strip().splitlines()
+    registro = {
+        **procedencia(quien, claves),
+        "clave_calculo": claves.calculo,
+        "titulo": documentacion[0].rstrip("."),
+        "imagen": f"{quien.nombre}.png",
+        "ancho": ancho,
+        "alto": alto,
+        "bytes": len(png),
+        "alt": " ".join(alt.split()),
+        "segundos_calculo": round(segundos_calculo, 2),
+        "segundos_dibujo": round(segundos_dibujo, 2),
+        # METRICAS: la parte de un cálculo compartido que es de esta figura.
+        "metricas": a_json((resultados[valores["METRICAS"]] if "METRICAS" in valores else resultados).get("metricas", {})),
+    }
+    guardar(quien, registro, png)
+
+
+def generar(nombre: str) -> None:
+    quien = producto(nombre)
+    if quien.tipo is CUADERNOS:
+        from .cuadernos import ejecutar_cuaderno
+
+        return ejecutar_cuaderno(quien)
+    if quien.tipo is SALIDAS:
+        from .salidas import ejecutar_pagina
+
+        return ejecutar_pagina(quien)
+    return generar_figura(quien)
 
 
 if __name__ == "__main__":
     try:
         generar(sys.argv[1])
     except ErrorDeFigura as error:
-        print(f"error: {error}", file=sys.stderr)
+        print(error, file=sys.stderr)
         sys.exit(2)

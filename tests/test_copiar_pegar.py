@@ -1,23 +1,33 @@
-"""La promesa al lector: cada bloque de Python del sitio se ejecuta tal cual, en orden.
+"""La promesa al lector: cada bloque de Python del sitio se ejecuta tal cual, en orden, e
+imprime lo que la página muestra debajo.
 
-Se lee el HTML que recibe el lector (no el Markdown), se juntan los bloques de Python de
+Se lee el HTML que recibe el lector (no el Markdown), se toman los bloques de Python de
 cada página en orden y se ejecutan en un intérprete nuevo, en una carpeta vacía y sin el
-proyecto en el camino de importación, como quien copia y pega en un Python limpio.
+proyecto en el camino de importación, como quien copia y pega en un Python limpio. Lo que
+imprime cada bloque se compara con la salida que la página muestra bajo él.
 """
 
 from __future__ import annotations
 
-import os
-import subprocess
-import sys
+import difflib
+import html
+import re
 from pathlib import Path
 
 import pytest
-from bs4 import BeautifulSoup
 
 from conftest import RAIZ
+from maquinaria.salidas import (
+    BLOQUE_HTML,
+    SALIDA_HTML,
+    bloques_del_html,
+    ejecutar_bloques,
+    normalizar_codigo,
+    paginas_con_codigo,
+    recortar,
+)
 
-PAGINAS = sorted(p.relative_to(RAIZ / "docs").as_posix() for p in (RAIZ / "docs").rglob("*.md"))
+PAGINAS = sorted(p.relative_to(RAIZ / "docs").as_posix() for p in paginas_con_codigo(RAIZ / "docs").values())
 
 
 def html_de(sitio: Path, pagina: str) -> Path:
@@ -25,50 +35,89 @@ def html_de(sitio: Path, pagina: str) -> Path:
     return sitio / "index.html" if ruta.name == "index" else sitio / ruta / "index.html"
 
 
-def bloques_python(html: str) -> list[str]:
-    sopa = BeautifulSoup(html, "html.parser")
-    bloques = []
-    for contenedor in sopa.select("div.language-python, div.language-py"):
-        codigo = contenedor.find("code")
-        for numeracion in codigo.select(".linenos, .lineno"):
-            numeracion.decompose()
-        bloques.append(codigo.get_text())
-    return bloques
+def bloques_y_salidas(texto_html: str) -> list[tuple[str, str | None]]:
+    """Cada bloque de Python del HTML con la salida que muestra justo debajo (o None)."""
+    pares = []
+    for bloque in BLOQUE_HTML.finditer(texto_html):
+        siguiente = SALIDA_HTML.match(texto_html, bloque.end())
+        salida = html.unescape(siguiente.group(1)) if siguiente else None
+        pares.append((bloques_del_html(bloque.group(0))[0], salida))
+    return pares
 
 
-def ejecutar_como_lector(bloques: list[str], carpeta: Path) -> subprocess.CompletedProcess:
-    """Los bloques, en orden, en un intérprete nuevo y en una carpeta vacía."""
-    programa = carpeta / "pagina.py"
-    programa.write_text("\n\n".join(bloques), encoding="utf-8")
-    entorno = {k: v for k, v in os.environ.items() if k != "PYTHONPATH"}
-    entorno.update({"MPLBACKEND": "Agg", "TF_CPP_MIN_LOG_LEVEL": "3"})
-    return subprocess.run(
-        [sys.executable, "-I", programa.name],  # -I: sin el directorio del proyecto ni variables PYTHON*
-        cwd=carpeta,
-        env=entorno,
-        capture_output=True,
-        text=True,
-        timeout=300,
-    )
+def diferencias(pagina: str, esperadas: list[str | None], obtenidas: list[str]) -> list[str]:
+    errores = []
+    for indice, (esperada, obtenida) in enumerate(zip(esperadas, obtenidas), start=1):
+        mostrada = recortar(obtenida) if obtenida else None
+        if mostrada != esperada:
+            diff = "\n".join(difflib.unified_diff((esperada or "").split("\n"), (mostrada or "").split("\n"),
+                                                  "lo que muestra la página", "lo que imprime", lineterm=""))
+            errores.append(f"{pagina}, bloque {indice}: imprime otra cosa de lo que muestra la página:\n{diff}")
+    return errores
 
 
 @pytest.mark.parametrize("pagina", PAGINAS)
-def test_el_codigo_de_la_pagina_se_ejecuta(pagina, sitio, tmp_path):
-    bloques = bloques_python(html_de(sitio, pagina).read_text(encoding="utf-8"))
-    if not bloques:
-        pytest.skip("la página no tiene código Python")
-    proceso = ejecutar_como_lector(bloques, tmp_path)
-    assert proceso.returncode == 0, f"El código de {pagina} falla al copiarlo y pegarlo:\n{proceso.stderr[-3000:]}"
+def test_el_codigo_de_la_pagina_se_ejecuta_e_imprime_lo_que_muestra(pagina, sitio, tmp_path):
+    pares = bloques_y_salidas(html_de(sitio, pagina).read_text(encoding="utf-8"))
+    assert pares, f"{pagina} no tiene bloques de Python en el HTML"
+    resultado = ejecutar_bloques([codigo for codigo, _ in pares], tmp_path)
+    fallo = resultado["fallo"]
+    assert fallo is None, (
+        f"El código de {pagina} falla al copiarlo y pegarlo, en el bloque {fallo and fallo['bloque'] + 1}:\n"
+        f"{fallo and fallo['traza'][-3000:]}"
+    )
+    errores = diferencias(pagina, [salida for _, salida in pares], resultado["salidas"])
+    assert not errores, "\n\n".join(errores)
 
 
 def test_se_leen_los_bloques_del_html_en_orden(sitio):
-    bloques = bloques_python(html_de(sitio, "1-introduccion/1-4-activacion.md").read_text(encoding="utf-8"))
-    assert len(bloques) >= 4
-    assert bloques[0].startswith("import numpy as np") and "def relu" in bloques[0]
-    assert "__codelineno" not in "".join(bloques)
+    pares = bloques_y_salidas(html_de(sitio, "1-introduccion/1-4-activacion.md").read_text(encoding="utf-8"))
+    assert len(pares) >= 4
+    assert pares[0][0].startswith("import numpy as np") and "def relu" in pares[0][0]
+    assert "__codelineno" not in "".join(c for c, _ in pares)
+
+
+def test_cada_bloque_que_imprime_muestra_su_salida(sitio):
+    """Desde el HTML: cada bloque con salida en su registro la muestra debajo, y ninguno más."""
+    import json
+
+    for pagina in PAGINAS:
+        nombre = Path(pagina).stem
+        registro = json.loads((RAIZ / "docs" / "salidas" / f"{nombre}.json").read_text(encoding="utf-8"))
+        pares = bloques_y_salidas(html_de(sitio, pagina).read_text(encoding="utf-8"))
+        assert len(pares) == len(registro["bloques"]), pagina
+        for indice, ((_, mostrada), guardado) in enumerate(zip(pares, registro["bloques"]), start=1):
+            assert (mostrada is not None) == bool(guardado["salida"]), f"{pagina}, bloque {indice}"
+
+
+def test_las_salidas_no_son_codigo(sitio):
+    texto = html_de(sitio, "1-introduccion/1-1-neurona.md").read_text(encoding="utf-8")
+    salidas = re.findall(r'<div class="salida"[^>]*>.*?</div>', texto, re.S)
+    assert salidas
+    for salida in salidas:
+        assert "<code" not in salida and "language-" not in salida  # sin botón de copiar
+        assert 'aria-label="Salida"' in salida
 
 
 def test_la_prueba_detecta_codigo_roto_y_el_proyecto_no_es_importable(tmp_path):
-    assert ejecutar_como_lector(["x = 1", "assert x == 2"], tmp_path).returncode != 0
-    proceso = ejecutar_como_lector(["import snippets"], tmp_path)
-    assert proceso.returncode != 0 and "ModuleNotFoundError" in proceso.stderr
+    assert ejecutar_bloques(["x = 1", "assert x == 2"], tmp_path)["fallo"]["bloque"] == 1
+    resultado = ejecutar_bloques(["import snippets"], tmp_path)
+    assert resultado["fallo"] and "ModuleNotFoundError" in resultado["fallo"]["traza"]
+
+
+def test_la_prueba_detecta_una_salida_que_no_es_la_que_se_imprime(tmp_path):
+    obtenidas = ejecutar_bloques(["print(2 + 2)", "x = 1", "print('hola')"], tmp_path)["salidas"]
+    assert obtenidas == ["4", "", "hola"]
+    assert diferencias("p.md", ["4", None, "hola"], obtenidas) == []
+    errores = diferencias("p.md", ["5", None, "hola"], obtenidas)
+    assert len(errores) == 1 and errores[0].startswith("p.md, bloque 1: imprime otra cosa")
+    assert diferencias("p.md", ["4", "algo", "hola"], obtenidas)  # una salida de más también
+
+
+def test_el_markdown_y_el_html_dan_los_mismos_bloques(sitio):
+    """La herramienta lee los bloques del Markdown; el sitio, del HTML: deben coincidir."""
+    from maquinaria.salidas import bloques_de_pagina
+
+    for pagina in PAGINAS:
+        del_html = [normalizar_codigo(c) for c, _ in bloques_y_salidas(html_de(sitio, pagina).read_text("utf-8"))]
+        assert bloques_de_pagina(RAIZ / "docs" / pagina) == del_html, pagina

@@ -63,7 +63,7 @@ def foto(carpeta: Path) -> dict[str, bytes]:
 
 def estados(proyecto: Path) -> dict[str, str]:
     salida = ejecutar(proyecto, "--lista").stdout
-    return {linea.split()[0]: linea.split(maxsplit=1)[1] for linea in salida.splitlines()}
+    return {linea.split()[0]: linea.split(maxsplit=2)[2] for linea in salida.splitlines()}
 
 
 def test_las_figuras_del_repositorio_estan_al_dia_sin_importar_tensorflow():
@@ -82,8 +82,8 @@ def test_nombre_desconocido_sale_con_2_y_no_escribe_nada(copia):
     antes = foto(copia / "docs" / "figuras")
     proceso = ejecutar(copia, "no_existe", "--forzar")
     assert proceso.returncode == 2
-    assert "figura desconocida: no_existe" in proceso.stderr
-    assert "Figuras disponibles:" in proceso.stderr
+    assert "nombre desconocido: no_existe" in proceso.stderr
+    assert "Disponibles:" in proceso.stderr
     opcion = ejecutar(copia, "--nada")
     assert opcion.returncode == 2 and "argumentos no reconocidos: --nada" in opcion.stderr
     assert foto(copia / "docs" / "figuras") == antes
@@ -138,12 +138,12 @@ def test_tocar_un_snippet_desactualiza_solo_a_quien_lo_importa(copia):
         "usa_activaciones", "usa_intermedio",
     }
     comprobar = ejecutar(copia, "--comprobar")
-    assert comprobar.returncode == 1 and "desactualizada: usa_intermedio" in comprobar.stdout
+    assert comprobar.returncode == 1 and "desactualizado: usa_intermedio" in comprobar.stdout
 
 
 def test_retocar_el_dibujo_no_recalcula(copia):
     script = copia / "scripts" / "figuras" / "activaciones.py"
-    cache = copia / ".cache" / "figuras" / "activaciones.pkl"
+    cache = copia / ".cache" / "maquinaria" / "calculos" / "activaciones.pkl"
     assert ejecutar(copia, "--forzar", "activaciones").returncode == 0
     calculado = cache.stat().st_mtime_ns
     assert ejecutar(copia, "--forzar", "activaciones").returncode == 0
@@ -202,9 +202,9 @@ def test_kill_9_a_mitad_no_pierde_nada(copia):
         stderr=subprocess.DEVNULL,
         start_new_session=True,
     )
-    registro_lenta = copia / ".cache" / "figuras" / "b_lenta.log"
+    bitacoras = copia / ".cache" / "maquinaria" / "bitacoras"
     limite = time.monotonic() + 60
-    while not (registro_lenta.exists() and (carpeta / "a_rapida.json").exists()) and time.monotonic() < limite:
+    while not (list(bitacoras.glob("*/b_lenta.log")) and (carpeta / "a_rapida.json").exists()) and time.monotonic() < limite:
         time.sleep(0.1)
     time.sleep(1.0)  # b_lenta está durmiendo dentro de calcular()
     os.killpg(proceso.pid, signal.SIGKILL)
@@ -273,9 +273,9 @@ def test_las_figuras_caben_en_la_columna_y_pesan_poco():
     for registro in sorted((RAIZ / "docs" / "figuras").glob("*.json")):
         datos = json.loads(registro.read_text(encoding="utf-8"))
         if datos["ancho"] > 1045:
-            anchas.append(f"{datos['figura']} ({datos['ancho']} px)")
+            anchas.append(f"{datos['nombre']} ({datos['ancho']} px)")
         if datos["bytes"] > 200_000:
-            pesadas.append(f"{datos['figura']} ({datos['bytes']} bytes)")
-        assert len(datos["alt"]) >= 40, f"{datos['figura']}: texto alternativo demasiado pobre"
+            pesadas.append(f"{datos['nombre']} ({datos['bytes']} bytes)")
+        assert len(datos["alt"]) >= 40, f"{datos['nombre']}: texto alternativo demasiado pobre"
     assert not anchas, "Figuras demasiado anchas: " + ", ".join(anchas)
     assert not pesadas, "Figuras demasiado pesadas: " + ", ".join(pesadas)

@@ -1,6 +1,7 @@
-"""Hook de MkDocs: una figura desactualizada o sin generar hace fallar `mkdocs build --strict`.
+"""Hook de MkDocs: lo desactualizado, sin generar o dañado hace fallar `mkdocs build --strict`.
 
-Solo calcula claves de contenido (ast + sha256), sin importar TensorFlow.
+Figuras, cuadernos y salidas de las páginas. Solo calcula claves de contenido (ast +
+sha256) y valida los registros contra su esquema, sin importar TensorFlow.
 """
 
 from __future__ import annotations
@@ -8,20 +9,25 @@ from __future__ import annotations
 import logging
 
 from ..claves import ErrorDeFigura
-from ..registros import disponibles, estado
+from ..registros import estado, productos
 
-log = logging.getLogger("mkdocs.hooks.figuras")
+log = logging.getLogger("mkdocs.hooks.al_dia")
 
 
 def on_pre_build(config, **kwargs):
-    for nombre in disponibles():
+    try:
+        todos = productos()
+    except ErrorDeFigura as error:
+        log.warning(str(error))
+        return
+    for nombre, quien in todos.items():
         try:
-            e = estado(nombre)
-        except ErrorDeFigura as error:
+            e = estado(nombre, quien=quien)
+        except ErrorDeFigura as error:  # un registro dañado: el mensaje nombra fichero y campo
             log.warning(str(error))
             continue
         if not e.al_dia:
             log.warning(
-                f"Figura desactualizada: «{nombre}» ({e.motivo}). "
-                f"Regenérala con «python -m maquinaria {nombre}»."
+                f"Desactualizado: {quien.tipo.nombre} «{nombre}» ({e.motivo}). "
+                f"Regenéralo con «python -m maquinaria {nombre}»."
             )

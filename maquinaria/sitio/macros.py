@@ -12,8 +12,8 @@ from __future__ import annotations
 
 import posixpath
 
-from .. import formato
-from ..registros import disponibles, leer_registro
+from .. import formato as formato_mod
+from ..registros import leer_registro, productos
 
 
 class ErrorDeMacro(Exception):
@@ -34,7 +34,7 @@ def numero(valor, decimales: int | None = None) -> str:
     """Como formato.numero, pero un decimal sin precisión fijada se escribe con tres."""
     if isinstance(valor, float) and decimales is None:
         decimales = 3
-    return formato.numero(valor, decimales)
+    return formato_mod.numero(valor, decimales)
 
 
 def define_env(env):
@@ -44,19 +44,35 @@ def define_env(env):
         texto = texto or ruta
         return f"[`{texto}`]({repositorio}/blob/main/{ruta})" if repositorio else f"`{texto}`"
 
+    def metrica(nombre: str, clave: str):
+        valor = _registro(nombre).get("metricas", {})
+        try:
+            for parte in clave.split("."):
+                valor = valor[int(parte)] if isinstance(valor, list) else valor[parte]
+        except (KeyError, IndexError, ValueError, TypeError):
+            raise ErrorDeMacro(f"El registro de «{nombre}» no tiene la métrica «{clave}».") from None
+        return valor
+
     @env.macro
     def dato(nombre: str, clave: str, formato: str = "", decimales: int | None = None) -> str:
-        valor = _registro(nombre).get("metricas", {})
-        for parte in clave.split("."):
-            if isinstance(valor, list) and parte.lstrip("-").isdigit():
-                valor = valor[int(parte)]
-            elif isinstance(valor, dict) and parte in valor:
-                valor = valor[parte]
-            else:
-                raise ErrorDeMacro(f"El registro de «{nombre}» no tiene la métrica «{clave}».")
+        """Un número del registro. Si el registro guarda otra cosa (un texto), la construcción falla."""
+        valor = metrica(nombre, clave)
+        if isinstance(valor, bool) or not isinstance(valor, (int, float)):
+            raise ErrorDeMacro(
+                f"La métrica «{clave}» de «{nombre}» debería ser un número y es {valor!r:.60}: "
+                "¿se editó el registro a mano? Regenéralo."
+            )
         if formato == "%":
-            return f"{numero(100 * valor, 1 if decimales is None else decimales)} %"
+            return formato_mod.porcentaje(valor, 1 if decimales is None else decimales).replace("\u00a0", " ")
         return numero(valor, decimales)
+
+    @env.macro
+    def texto(nombre: str, clave: str) -> str:
+        """Un texto del registro elegido por el cálculo (un veredicto: «empate», «mejor»...)."""
+        valor = metrica(nombre, clave)
+        if not isinstance(valor, str):
+            raise ErrorDeMacro(f"La métrica «{clave}» de «{nombre}» debería ser un texto y es {valor!r:.60}.")
+        return valor
 
     @env.macro
     def figura(nombre: str, pie: str = "") -> str:
@@ -77,19 +93,26 @@ def define_env(env):
 
     @env.macro
     def tabla_figuras() -> str:
+        """Los segundos que tardó cada producto la última vez que cambió su resultado."""
         filas = []
-        for nombre in disponibles():
-            r = _registro(nombre)
-            filas.append((r["segundos_calculo"] + r["segundos_dibujo"], nombre, r))
+        for nombre, quien in productos().items():
+            r = leer_registro(nombre, quien)
+            if r is None:  # sin generar: el hook al_dia ya lo avisa (y --strict falla)
+                continue
+            calculo = r.get("segundos_calculo", r.get("segundos", 0.0))
+            dibujo = r.get("segundos_dibujo", 0.0)
+            filas.append((calculo + dibujo, nombre, quien.tipo.nombre, r, calculo, dibujo))
         filas.sort(key=lambda f: (-f[0], f[1]))
         lineas = [
-            "| Figura | Script | Semilla | Cálculo (s) | Dibujo (s) | Total (s) |",
-            "|---|---|--:|--:|--:|--:|",
+            "| Producto | Tipo | Fuente | Semilla | Cálculo (s) | Dibujo (s) | Total (s) |",
+            "|---|---|---|--:|--:|--:|--:|",
         ]
-        for total, nombre, r in filas:
+        for total, nombre, tipo, r, calculo, dibujo in filas:
+            semilla = "" if r["semilla"] is None else r["semilla"]
+            fuente = enlace_script(r["script"], r["script"].rsplit("/", 1)[-1])
             lineas.append(
-                f"| {nombre} | {enlace_script(r['script'], r['script'].rsplit('/', 1)[-1])} | {r['semilla']} | {numero(r['segundos_calculo'], 1)}"
-                f" | {numero(r['segundos_dibujo'], 1)} | {numero(total, 1)} |"
+                f"| {nombre} | {tipo} | {fuente} | {semilla} | {numero(calculo, 1)}"
+                f" | {numero(dibujo, 1)} | {numero(total, 1)} |"
             )
-        lineas.append(f"| **Suma** | | | | | **{numero(sum(f[0] for f in filas), 1)}** |")
+        lineas.append(f"| **Suma** | | | | | | **{numero(sum(f[0] for f in filas), 1)}** |")
         return "\n".join(lineas)

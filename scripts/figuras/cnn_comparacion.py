@@ -2,7 +2,8 @@
 
 Las dos redes de `snippets/cnn.py` se entrenan con la misma receta (`entrenar`: Adam,
 lotes de 32, el 20 % final del entrenamiento como validación) y se evalúan con el mismo
-20 % de prueba.
+20 % de prueba. La figura cnn_filtros dibuja los filtros de esta misma CNN: toma este
+cálculo (CALCULO_DE), no la entrena otra vez.
 """
 
 import keras
@@ -12,6 +13,7 @@ from snippets.cnn import cargar_digitos, crear_cnn, crear_densa, entrenar
 
 SEMILLA = 0
 EPOCAS = 30
+INDICE = 0  # el dígito de prueba con el que cnn_filtros muestra los mapas
 
 
 def _capas(modelo):
@@ -24,11 +26,32 @@ def _capas(modelo):
     ]
 
 
+def _filtros(cnn, x_test, y_test, exactitud):
+    """Los filtros de la primera capa y los mapas que producen con un dígito (para cnn_filtros)."""
+    primera = cnn.layers[0]
+    filtros, _ = primera.get_weights()
+    digito = x_test[INDICE : INDICE + 1]
+    mapas = keras.ops.convert_to_numpy(primera(digito))[0]
+    return {
+        "digito": digito[0, :, :, 0],
+        "filtros": filtros[:, :, 0, :],
+        "mapas": mapas,
+        "metricas": {
+            "exactitud_test": float(exactitud),
+            "forma_filtros": list(filtros.shape),
+            "forma_mapas": list(mapas.shape),
+            "clase": int(y_test[INDICE]),
+            "prediccion": int(cnn.predict(digito, verbose=0).argmax()),
+            "mapas_apagados": int(np.sum(mapas.max(axis=(0, 1)) == 0)),
+        },
+    }
+
+
 def calcular():
     x_ent, x_test, y_ent, y_test = cargar_digitos()
     resultados, metricas = {}, {"epocas": EPOCAS, "n_entrenamiento": len(x_ent), "n_test": len(x_test)}
     for clave, crear in (("cnn", crear_cnn), ("densa", crear_densa)):
-        keras.utils.set_random_seed(SEMILLA)  # cada red empieza con la misma semilla (cnn_filtros repite la CNN)
+        keras.utils.set_random_seed(SEMILLA)  # cada red empieza con la misma semilla
         modelo = crear()
         historia = entrenar(modelo, x_ent, y_ent, epocas=EPOCAS)
         _, exactitud = modelo.evaluate(x_test, y_test, verbose=0)
@@ -43,6 +66,8 @@ def calcular():
             "exactitud_validacion_final": float(historia.history["val_accuracy"][-1]),
             "capas": [list(c) for c in capas],
         }
+        if clave == "cnn":
+            resultados["filtros"] = _filtros(modelo, x_test, y_test, exactitud)
     metricas["parametros_conv"] = sum(n for nombre, n in resultados["cnn"]["capas"] if nombre.startswith("Conv2D"))
     return {**resultados, "metricas": metricas}
 

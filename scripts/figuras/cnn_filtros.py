@@ -1,49 +1,21 @@
 """Los 16 filtros de 3 × 3 que aprende la primera capa convolucional y los mapas de características que producen con un dígito de prueba
 
-Es la red convolucional de `snippets/cnn.py`, entrenada igual que en la figura
-cnn_comparacion (misma semilla, mismos datos de load_digits, mismas épocas).
+Es la red convolucional de `snippets/cnn.py` que entrena la figura cnn_comparacion: esta
+figura toma aquel cálculo (CALCULO_DE) y dibuja la primera capa de esa misma red.
 """
 
-import keras
 import numpy as np
 
 from maquinaria.graficos import sin_marco
-from snippets.cnn import cargar_digitos, crear_cnn, entrenar
 
-SEMILLA = 0
-EPOCAS = 30  # como en cnn_comparacion
-INDICE = 0  # el primer dígito del conjunto de prueba
+CALCULO_DE = "cnn_comparacion"  # la misma CNN, entrenada una sola vez
+METRICAS = "filtros"  # las métricas de esta figura: resultados["filtros"]["metricas"]
 
 
-def calcular():
-    x_ent, x_test, y_ent, y_test = cargar_digitos()
-    keras.utils.set_random_seed(SEMILLA)
-    cnn = crear_cnn()
-    entrenar(cnn, x_ent, y_ent, epocas=EPOCAS)
-    _, exactitud = cnn.evaluate(x_test, y_test, verbose=0)
-    primera = cnn.layers[0]
-    filtros, sesgos = primera.get_weights()
-    digito = x_test[INDICE : INDICE + 1]
-    mapas = keras.ops.convert_to_numpy(primera(digito))[0]
-    prediccion = int(cnn.predict(digito, verbose=0).argmax())
-    return {
-        "digito": digito[0, :, :, 0],
-        "filtros": filtros[:, :, 0, :],
-        "mapas": mapas,
-        "metricas": {
-            "exactitud_test": float(exactitud),
-            "forma_filtros": list(filtros.shape),
-            "forma_mapas": list(mapas.shape),
-            "clase": int(y_test[INDICE]),
-            "prediccion": prediccion,
-            "mapas_apagados": int(np.sum(mapas.max(axis=(0, 1)) == 0)),
-        },
-    }
-
-
-def dibujar(res):
+def dibujar(resultados):
     import matplotlib.pyplot as plt
 
+    res = resultados[METRICAS]
     m = res["metricas"]
     filtros, mapas = res["filtros"], res["mapas"]
     n = filtros.shape[-1]

@@ -5,7 +5,6 @@ La red 64-32-10 de la página (ReLU y softmax, SGD con tasa 0,1, lotes de 32) en
 validación época a época, y el resultado de `evaluate` con los datos de prueba.
 """
 
-import keras  # noqa: F401  (la herramienta fija la semilla de Keras al verlo importado)
 import numpy as np
 
 from snippets.densas import EPOCAS, entrenar_digitos, parametros_densa

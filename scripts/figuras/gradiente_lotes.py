@@ -7,7 +7,6 @@ entrenamiento al final de cada época; los segundos por época se miden con un c
 se citan en el texto.
 """
 
-import keras  # noqa: F401  (la herramienta fija la semilla de Keras al verlo importado)
 import numpy as np
 
 from snippets.densas import cargar_digitos

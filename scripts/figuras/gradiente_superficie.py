@@ -7,7 +7,6 @@ distinta, desde el mismo punto de partida.
 """
 
 import numpy as np
-import tensorflow as tf  # noqa: F401  (la herramienta fija las semillas al verlo importado)
 
 from snippets.gradiente import datos_recta, descenso_gradiente, perdida_recta
 

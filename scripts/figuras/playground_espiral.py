@@ -5,7 +5,6 @@ de 8; con tanh y con ReLU), espiral sin ruido, 70 % para entrenar, tasa 0,03, lo
 3 repeticiones por candidata. Abajo, el mapa de la mejor candidata en varias épocas.
 """
 
-import keras  # noqa: F401  (la herramienta fija la semilla de Keras al verlo importado)
 import numpy as np
 
 from maquinaria.apilado import comparar

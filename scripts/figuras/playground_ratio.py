@@ -5,7 +5,6 @@ lotes de 10) sobre el círculo sin ruido, con el 50 % y con el 70 % de los punto
 entrenar. Cada variante se repite con 5 semillas (datos y pesos nuevos).
 """
 
-import keras  # noqa: F401  (la herramienta fija la semilla de Keras al verlo importado)
 import numpy as np
 
 from maquinaria.apilado import comparar

@@ -4,7 +4,6 @@
 círculo el ruido cambia etiquetas cerca de la frontera sin mover los puntos.
 """
 
-import keras  # noqa: F401  (la herramienta fija la semilla de Keras al verlo importado)
 import numpy as np
 
 from snippets.playground import datos_playground

@@ -4,7 +4,6 @@ Las mismas condiciones que la gráfica de abajo de los tamaños: 10 % de los pun
 tanh, tasa 0,03, lotes de 10, 1000 épocas; 5 repeticiones por red.
 """
 
-import keras  # noqa: F401  (la herramienta fija la semilla de Keras al verlo importado)
 import numpy as np
 
 from maquinaria.apilado import comparar

@@ -4,7 +4,6 @@ Red 4-2 sobre el círculo sin ruido, 70 % para entrenar, lotes de 10; 5 repetici
 Las tres tasas están entre las que ofrece el Playground.
 """
 
-import keras  # noqa: F401  (la herramienta fija la semilla de Keras al verlo importado)
 
 from maquinaria.apilado import comparar
 

@@ -4,7 +4,6 @@ Cada neurona tanh de la capa oculta aporta una frontera recta; el círculo neces
 tres para encerrar el disco. Tanh, tasa 0,03, lotes de 10; 5 repeticiones por variante.
 """
 
-import keras  # noqa: F401  (la herramienta fija la semilla de Keras al verlo importado)
 
 from maquinaria.apilado import comparar
 

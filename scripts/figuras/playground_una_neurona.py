@@ -4,7 +4,6 @@ Comparada con la red por defecto (4-2) en las mismas condiciones: círculo sin r
 70 % de los puntos para entrenar, tanh, tasa 0,03, lotes de 10; 5 repeticiones.
 """
 
-import keras  # noqa: F401  (la herramienta fija la semilla de Keras al verlo importado)
 
 from maquinaria.apilado import comparar
 

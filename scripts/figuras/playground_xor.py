@@ -3,7 +3,6 @@
 Sin ruido, 70 % de los puntos para entrenar, tanh, tasa 0,03, lotes de 10; 5 repeticiones.
 """
 
-import keras  # noqa: F401  (la herramienta fija la semilla de Keras al verlo importado)
 
 from maquinaria.apilado import comparar
 

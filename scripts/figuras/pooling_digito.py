@@ -5,7 +5,6 @@ interpolación bilineal (`keras.layers.Resizing`). Los filtros son los dos de bo
 `snippets/pooling.py`; Conv2D + ReLU + MaxPooling2D de Keras, comprobados con NumPy.
 """
 
-import keras  # noqa: F401
 import numpy as np
 
 from snippets.convolucion import convolucion2d

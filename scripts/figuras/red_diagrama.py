@@ -5,7 +5,6 @@ el número de neuronas de cada capa se lee de las capas del modelo y los paráme
 cada capa, de `capa.count_params()`. Si se cambia el modelo, el diagrama cambia con él.
 """
 
-import keras  # noqa: F401  (el modelo es de Keras: la herramienta fija su semilla)
 
 from snippets.red_neuronal import crear_red, neuronas_por_capa, parametros_por_capa
 
