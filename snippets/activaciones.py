@@ -1,4 +1,4 @@
-"""Funciones de activación y sus derivadas, escritas con NumPy (apartado 1.4)."""
+"""Funciones de activación y sus derivadas con NumPy (apartado 1.4)."""
 
 # --8<-- [start:funciones]
 import numpy as np
@@ -18,12 +18,14 @@ def relu(x):
 
 
 def tanh(x):
-    # La forma de los apuntes: 2 / (1 + e^(-2x)) - 1, que es exactamente tanh(x).
+    # La forma de los apuntes: 2 / (1 + e^(-2x)) - 1, que es justo tanh(x).
     return 2.0 / (1.0 + np.exp(-2.0 * np.asarray(x, dtype=float))) - 1.0
 
 
 def sigmoide(x):
     return 1.0 / (1.0 + np.exp(-np.asarray(x, dtype=float)))
+
+
 # --8<-- [end:funciones]
 
 
@@ -33,7 +35,8 @@ def d_identidad(x):
 
 
 def d_escalon(x):
-    # Derivada 0 en casi todo punto y sin definir en x = 0: no sirve para aprender.
+    # Derivada 0 en casi todo punto y sin definir en x = 0: no sirve para
+    # aprender.
     return np.zeros_like(np.asarray(x, dtype=float))
 
 
@@ -49,6 +52,8 @@ def d_tanh(x):
 def d_sigmoide(x):
     s = sigmoide(x)
     return s * (1.0 - s)
+
+
 # --8<-- [end:derivadas]
 
 
@@ -58,6 +63,8 @@ def softmax(z):
     # Restar el máximo no cambia el resultado y evita que exp() se desborde.
     e = np.exp(z - z.max(axis=-1, keepdims=True))
     return e / e.sum(axis=-1, keepdims=True)
+
+
 # --8<-- [end:softmax]
 
 

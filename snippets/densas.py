@@ -1,25 +1,30 @@
-"""Una red densa de Keras de principio a fin sobre los dígitos de scikit-learn (apartado 2.1).
+"""Una red densa de Keras de principio a fin con dígitos (apartado 2.1).
 
-Las cinco etapas de la unidad: crear el modelo (`Sequential` con capas `Dense`), configurar
-el aprendizaje (`compile`), entrenar (`fit`), evaluar (`evaluate`) y predecir (`predict`).
-Los datos son los 1797 dígitos escritos a mano de 8x8 píxeles que trae scikit-learn, así
-que nada se descarga.
+Las cinco etapas de la unidad: crear el modelo (`Sequential` con capas
+`Dense`), configurar el aprendizaje (`compile`), entrenar (`fit`), evaluar
+(`evaluate`) y predecir (`predict`). Los datos son los 1797 dígitos escritos a
+mano de 8x8 píxeles que trae scikit-learn, así que nada se descarga.
 """
 
 # --8<-- [start:datos]
 import keras
-import numpy as np
 from sklearn.datasets import load_digits
 from sklearn.model_selection import train_test_split
 
 
 def cargar_digitos(semilla=0):
-    """Imágenes de 8x8 píxeles aplanadas en 64 valores, separadas en entrenamiento y prueba."""
+    """Imágenes de 8x8 aplanadas en 64 valores, en entrenamiento y prueba."""
     digitos = load_digits()
-    X = digitos.data.astype("float32") / 16.0  # cada píxel vale de 0 a 16: lo llevamos a [0, 1]
+    # Cada píxel vale de 0 a 16: lo llevamos a [0, 1].
+    X = digitos.data.astype("float32") / 16.0
     y = digitos.target  # la clase de cada imagen: un entero de 0 a 9
-    # El 20 % para la prueba final, con la misma proporción de cada dígito (stratify).
-    return train_test_split(X, y, test_size=0.2, stratify=y, random_state=semilla)
+    # El 20 % para la prueba final, con la misma proporción de cada dígito
+    # (stratify).
+    return train_test_split(
+        X, y, test_size=0.2, stratify=y, random_state=semilla
+    )
+
+
 # --8<-- [end:datos]
 
 
@@ -28,19 +33,26 @@ def crear_modelo(ocultas=32):
     modelo = keras.Sequential()
     modelo.add(keras.Input(shape=(64,)))  # cada ejemplo: 64 píxeles
     modelo.add(keras.layers.Dense(ocultas, activation="relu"))  # capa oculta
-    modelo.add(keras.layers.Dense(10, activation="softmax"))  # una neurona por dígito
+    # Una neurona por dígito:
+    modelo.add(keras.layers.Dense(10, activation="softmax"))
     return modelo
+
+
 # --8<-- [end:modelo]
 
 
 # --8<-- [start:compilar]
 def compilar(modelo, tasa=0.1):
     modelo.compile(
-        loss="sparse_categorical_crossentropy",  # las etiquetas son enteros de 0 a 9
-        optimizer=keras.optimizers.SGD(learning_rate=tasa),  # "sgd" a secas usa 0.01
+        # Las etiquetas son enteros de 0 a 9:
+        loss="sparse_categorical_crossentropy",
+        # "sgd" a secas usa una tasa de 0.01:
+        optimizer=keras.optimizers.SGD(learning_rate=tasa),
         metrics=["accuracy"],
     )
     return modelo
+
+
 # --8<-- [end:compilar]
 
 
@@ -48,16 +60,23 @@ EPOCAS = 20  # las mismas en la página y en las figuras
 
 
 def entrenar_digitos(epocas=EPOCAS, tasa=0.1, lote=32, semilla=0):
-    """El entrenamiento de la página, reutilizado por las figuras y las pruebas."""
+    """El entrenamiento de la página; lo reutilizan figuras y pruebas."""
     X_ent, X_test, y_ent, y_test = cargar_digitos(semilla)
     keras.utils.set_random_seed(semilla)
     modelo = compilar(crear_modelo(), tasa)
-    historial = modelo.fit(X_ent, y_ent, epochs=epocas, batch_size=lote, validation_split=0.2, verbose=0)
+    historial = modelo.fit(
+        X_ent,
+        y_ent,
+        epochs=epocas,
+        batch_size=lote,
+        validation_split=0.2,
+        verbose=0,
+    )
     return modelo, historial.history, (X_ent, X_test, y_ent, y_test)
 
 
 def parametros_densa(entradas, neuronas):
-    """Una capa densa tiene un peso por cada par entrada-neurona y un sesgo por neurona."""
+    """Un peso por cada par entrada-neurona y un sesgo por neurona."""
     return entradas * neuronas + neuronas
 
 
@@ -65,7 +84,14 @@ if __name__ == "__main__":
     # --8<-- [start:ejemplo_datos]
     X_ent, X_test, y_ent, y_test = cargar_digitos()
     print("entrenamiento:", X_ent.shape, " prueba:", X_test.shape)
-    print("primera etiqueta:", y_ent[0], " píxeles entre", X_ent.min(), "y", X_ent.max())
+    print(
+        "primera etiqueta:",
+        y_ent[0],
+        " píxeles entre",
+        X_ent.min(),
+        "y",
+        X_ent.max(),
+    )
     # --8<-- [end:ejemplo_datos]
 
     # --8<-- [start:ejemplo_modelo]
@@ -80,10 +106,12 @@ if __name__ == "__main__":
 
     # --8<-- [start:ejemplo_fit]
     historial = modelo.fit(
-        X_ent, y_ent,
+        X_ent,
+        y_ent,
         epochs=20,  # 20 pasadas completas por los datos de entrenamiento
         batch_size=32,  # los pesos se actualizan cada 32 ejemplos
-        validation_split=0.2,  # el último 20 % no se usa para aprender: sirve para vigilar
+        # El último 20 % no se usa para aprender: sirve para vigilar.
+        validation_split=0.2,
         verbose=2,  # una línea por época (0: nada; 1: barra de progreso)
     )
     print(sorted(historial.history))

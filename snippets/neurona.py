@@ -1,4 +1,7 @@
-"""Una neurona artificial calculada a mano con NumPy y la misma neurona en Keras (apartado 1.1)."""
+"""Una neurona artificial, a mano con NumPy y en Keras (apartado 1.1)."""
+
+# Cada sección de la página importa lo que usa, justo donde empieza a usarlo.
+# ruff: noqa: E402
 
 # --8<-- [start:neurona]
 import numpy as np
@@ -9,13 +12,16 @@ def sigmoide(z):
 
 
 def suma_ponderada(x, w, b):
-    # z = w1*x1 + w2*x2 + ... + wn*xn + b   (el operador @ es el producto escalar)
+    # z = w1*x1 + w2*x2 + ... + wn*xn + b
+    # (el operador @ es el producto escalar)
     return x @ w + b
 
 
 def neurona(x, w, b, activacion=sigmoide):
     # La salida de la neurona: la activación aplicada a la suma ponderada.
     return activacion(suma_ponderada(x, w, b))
+
+
 # --8<-- [end:neurona]
 
 
@@ -31,12 +37,15 @@ import keras
 
 
 def neurona_keras(w, b, activacion="sigmoid"):
-    """Una capa Dense de una sola neurona con los pesos y el sesgo que le damos."""
+    """Una capa Dense de una neurona con los pesos y el sesgo que le damos."""
     capa = keras.layers.Dense(1, activation=activacion)
     capa.build((None, len(w)))  # crea los pesos: la capa espera len(w) entradas
-    # Keras guarda los pesos como una matriz (entradas x neuronas) y un sesgo por neurona.
+    # Keras guarda los pesos como una matriz (entradas x neuronas) y un sesgo
+    # por neurona.
     capa.set_weights([np.reshape(w, (-1, 1)), np.array([b])])
     return capa
+
+
 # --8<-- [end:keras]
 
 
@@ -48,6 +57,8 @@ def escalon(z):
 def neurona_umbral(x, w, umbral):
     # Se activa (devuelve 1) solo si la suma ponderada llega al umbral.
     return escalon(x @ w - umbral)
+
+
 # --8<-- [end:umbral]
 
 
@@ -61,7 +72,8 @@ if __name__ == "__main__":
 
     # --8<-- [start:keras_comprobacion]
     capa = neurona_keras(w, b)
-    y_keras = capa(x.reshape(1, -1))  # Keras trabaja con lotes: una fila por ejemplo
+    # Keras trabaja con lotes: una fila por ejemplo.
+    y_keras = capa(x.reshape(1, -1))
     print("Keras:", float(y_keras[0, 0]), " NumPy:", y)
     print("Pesos en Keras:", [p.shape for p in capa.get_weights()])
     # --8<-- [end:keras_comprobacion]
@@ -76,9 +88,14 @@ if __name__ == "__main__":
     # --8<-- [start:puerta_and]
     # Las cuatro combinaciones de dos entradas binarias.
     TABLA = np.array([[0, 0], [0, 1], [1, 0], [1, 1]])
-    print("AND con umbral 1,5:     ", neurona_umbral(TABLA, np.array([1, 1]), 1.5))
+    print(
+        "AND con umbral 1,5:     ", neurona_umbral(TABLA, np.array([1, 1]), 1.5)
+    )
     # El umbral es un sesgo con el signo cambiado: b = -umbral.
-    print("AND con sesgo b = -1,5: ", neurona(TABLA, np.array([1, 1]), -1.5, activacion=escalon))
+    print(
+        "AND con sesgo b = -1,5: ",
+        neurona(TABLA, np.array([1, 1]), -1.5, activacion=escalon),
+    )
     # --8<-- [end:puerta_and]
 
     # --8<-- [start:ejercicio_relu]
@@ -92,12 +109,12 @@ if __name__ == "__main__":
     print("z =", round(z4, 4), " relu(z) =", relu(z4))
     capa_relu = neurona_keras(w4, b4, activacion="relu")
     print("Keras:", float(capa_relu(x4.reshape(1, -1))[0, 0]))
-    # Con b4 = -1.5, z sería -0.9 y la salida de ReLU, 0: la neurona no se activa.
+    # Con b4 = -1.5, z sería -0.9 y ReLU daría 0: la neurona no se activa.
     print("Con b = -1.5:", neurona(x4, w4, -1.5, activacion=relu))
     # --8<-- [end:ejercicio_relu]
 
     # --8<-- [start:ejercicio_puertas]
-    # OR: basta con que una entrada valga 1, así que el umbral está entre 0 y 1.
+    # OR: basta con que una entrada valga 1; el umbral está entre 0 y 1.
     print("OR:  ", neurona_umbral(TABLA, np.array([1, 1]), 0.5))
     # NAND (el contrario de AND): pesos negativos y umbral entre -2 y -1.
     print("NAND:", neurona_umbral(TABLA, np.array([-1, -1]), -1.5))

@@ -1,8 +1,8 @@
 """Funciones de pérdida escritas a mano con NumPy (apartado 2.2).
 
-Regresión: error cuadrático medio (MSE) y su raíz (RMSE). Clasificación: entropía cruzada
-binaria y categórica (también llamada *log loss*). Las pruebas las comparan con
-`keras.losses`, `keras.metrics` y scikit-learn.
+Regresión: error cuadrático medio (MSE) y su raíz (RMSE). Clasificación:
+entropía cruzada binaria y categórica (también llamada *log loss*). Las pruebas
+las comparan con `keras.losses`, `keras.metrics` y scikit-learn.
 """
 
 # --8<-- [start:regresion]
@@ -18,11 +18,14 @@ def mse(y, y_pred):
 def rmse(y, y_pred):
     """Raíz del MSE: vuelve a las unidades de y."""
     return np.sqrt(mse(y, y_pred))
+
+
 # --8<-- [end:regresion]
 
 
 # --8<-- [start:clasificacion]
-EPS = 1e-7  # Keras recorta las probabilidades a [EPS, 1 - EPS] para no calcular log(0)
+# Keras recorta las probabilidades a [EPS, 1 - EPS] para no calcular log(0).
+EPS = 1e-7
 
 
 def entropia_binaria(y, p):
@@ -41,10 +44,15 @@ def entropia_categorica(Y, P):
 
 
 def entropia_categorica_dispersa(y, P):
-    """Lo mismo con etiquetas enteras (n,): solo cuenta la probabilidad de la clase correcta."""
+    """Lo mismo con etiquetas enteras (n,).
+
+    Solo cuenta la probabilidad de la clase correcta.
+    """
     P = np.asarray(P, dtype=float)
     P = np.clip(P / P.sum(axis=-1, keepdims=True), EPS, 1 - EPS)
     return -np.mean(np.log(P[np.arange(len(P)), np.asarray(y)]))
+
+
 # --8<-- [end:clasificacion]
 
 
@@ -59,7 +67,10 @@ if __name__ == "__main__":
     # --8<-- [start:ejemplo_keras_regresion]
     import keras
 
-    print("keras MSE :", float(keras.losses.MeanSquaredError()(precios, estimados)))
+    print(
+        "keras MSE :",
+        float(keras.losses.MeanSquaredError()(precios, estimados)),
+    )
     rmse_keras = keras.metrics.RootMeanSquaredError()
     rmse_keras.update_state(precios, estimados)
     print("keras RMSE:", float(rmse_keras.result()))
@@ -81,14 +92,20 @@ if __name__ == "__main__":
     # --8<-- [start:ejemplo_metrica]
     import tensorflow as tf
 
-    logits = tf.Variable([[2.0, 1.0, 0.1], [0.5, 0.4, 2.0]])  # salidas de la red antes de softmax
+    # Salidas de la red antes de softmax:
+    logits = tf.Variable([[2.0, 1.0, 0.1], [0.5, 0.4, 2.0]])
     etiquetas = tf.constant([0, 1])
     with tf.GradientTape(persistent=True) as cinta:
         probs = tf.nn.softmax(logits)
         perdida = keras.losses.SparseCategoricalCrossentropy()(etiquetas, probs)
-        aciertos = tf.reduce_mean(tf.cast(tf.argmax(probs, axis=1) == tf.cast(etiquetas, tf.int64), tf.float32))
-    print("gradiente de la pérdida :\n", cinta.gradient(perdida, logits).numpy().round(3))
-    print("gradiente de la exactitud:", cinta.gradient(aciertos, logits))  # None: no hay camino derivable
+        correctas = tf.argmax(probs, axis=1) == tf.cast(etiquetas, tf.int64)
+        aciertos = tf.reduce_mean(tf.cast(correctas, tf.float32))
+    print(
+        "gradiente de la pérdida :\n",
+        cinta.gradient(perdida, logits).numpy().round(3),
+    )
+    # None: no hay camino derivable.
+    print("gradiente de la exactitud:", cinta.gradient(aciertos, logits))
     # --8<-- [end:ejemplo_metrica]
 
     # --8<-- [start:practica_mse]
@@ -97,13 +114,22 @@ if __name__ == "__main__":
     # --8<-- [end:practica_mse]
 
     # --8<-- [start:practica_solo_clase_correcta]
-    # Misma probabilidad para la clase correcta (la 0), reparto distinto del resto
+    # Igual probabilidad para la correcta (la 0), distinto reparto del resto.
     P1 = np.array([[0.6, 0.2, 0.2]])
     P2 = np.array([[0.6, 0.4, 0.0]])
-    print(entropia_categorica([[1, 0, 0]], P1), entropia_categorica([[1, 0, 0]], P2), -np.log(0.6))
+    print(
+        entropia_categorica([[1, 0, 0]], P1),
+        entropia_categorica([[1, 0, 0]], P2),
+        -np.log(0.6),
+    )
     # --8<-- [end:practica_solo_clase_correcta]
 
     # --8<-- [start:practica_recorte]
-    print(entropia_binaria([1], [0.0]), -np.log(EPS))  # sin el recorte sería infinito
-    print(float(keras.losses.BinaryCrossentropy()(np.array([1.0]), np.array([0.0]))))
+    # Sin el recorte sería infinito.
+    print(entropia_binaria([1], [0.0]), -np.log(EPS))
+    print(
+        float(
+            keras.losses.BinaryCrossentropy()(np.array([1.0]), np.array([0.0]))
+        )
+    )
     # --8<-- [end:practica_recorte]

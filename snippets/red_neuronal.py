@@ -1,4 +1,4 @@
-"""Una red neuronal de cuatro capas en Keras, sus parámetros y el problema XOR (apartado 1.2)."""
+"""Una red de cuatro capas en Keras, sus parámetros y el XOR (apartado 1.2)."""
 
 # --8<-- [start:modelo]
 import keras
@@ -6,25 +6,37 @@ import numpy as np
 
 
 def crear_red(entradas=3, ocultas=(4, 4), salidas=1):
-    """Capa de entrada, capas ocultas densas con ReLU y una capa de salida con sigmoide."""
+    """Capa de entrada, capas ocultas densas con ReLU y salida con sigmoide."""
     red = keras.Sequential(name="red_de_cuatro_capas")
-    red.add(keras.Input(shape=(entradas,)))  # capa de entrada: solo recibe los datos
+    red.add(keras.Input(shape=(entradas,)))  # capa de entrada: recibe los datos
     for i, neuronas in enumerate(ocultas, start=1):
-        red.add(keras.layers.Dense(neuronas, activation="relu", name=f"oculta_{i}"))
+        red.add(
+            keras.layers.Dense(neuronas, activation="relu", name=f"oculta_{i}")
+        )
     red.add(keras.layers.Dense(salidas, activation="sigmoid", name="salida"))
     return red
+
+
 # --8<-- [end:modelo]
 
 
 # --8<-- [start:parametros]
 def neuronas_por_capa(red):
-    """Tamaño de cada capa, leído del modelo: primero la entrada, después cada capa Dense."""
+    """Tamaño de cada capa, leído del modelo.
+
+    Primero la entrada, después cada capa Dense.
+    """
     return [red.inputs[0].shape[-1]] + [capa.units for capa in red.layers]
 
 
 def parametros_por_capa(neuronas):
-    """Cada neurona tiene un peso por cada neurona de la capa anterior, más su sesgo."""
-    return [(anterior + 1) * actual for anterior, actual in zip(neuronas[:-1], neuronas[1:])]
+    """Cada neurona: un peso por neurona de la capa anterior, más su sesgo."""
+    return [
+        (anterior + 1) * actual
+        for anterior, actual in zip(neuronas[:-1], neuronas[1:], strict=True)
+    ]
+
+
 # --8<-- [end:parametros]
 
 
@@ -38,11 +50,17 @@ ACTIVACIONES = {
 
 
 def propagar(red, X):
-    """Lo que hace red.predict(X), capa a capa con NumPy: X pasa por cada capa una sola vez."""
+    """Lo que hace red.predict(X), capa a capa con NumPy.
+
+    X pasa por cada capa una sola vez.
+    """
     for capa in red.layers:
-        W, b = capa.get_weights()  # W: (neuronas de la capa anterior, neuronas de esta capa)
+        # W: (neuronas de la capa anterior, neuronas de esta capa)
+        W, b = capa.get_weights()
         X = ACTIVACIONES[capa.get_config()["activation"]](X @ W + b)
     return X
+
+
 # --8<-- [end:propagacion]
 
 
@@ -55,19 +73,29 @@ y_xor = np.array([0, 1, 1, 0], dtype="float32")
 
 # --8<-- [start:xor_entrenar]
 def entrenar_xor(ocultas=0, repeticiones=50, epocas=8, semilla=0):
-    """Entrena con XOR una neurona sola (ocultas=0) o una red con una capa oculta de tanh."""
-    keras.utils.set_random_seed(semilla)  # los mismos pesos iniciales en cada ejecución
+    """XOR con una neurona sola (ocultas=0) o con una capa oculta de tanh."""
+    # Los mismos pesos iniciales en cada ejecución:
+    keras.utils.set_random_seed(semilla)
     red = keras.Sequential([keras.Input(shape=(2,))])
     if ocultas:
         red.add(keras.layers.Dense(ocultas, activation="tanh"))
     red.add(keras.layers.Dense(1, activation="sigmoid"))
-    red.compile(optimizer=keras.optimizers.Adam(learning_rate=0.05), loss="binary_crossentropy", metrics=["accuracy"])
-    # Con solo 4 filas, cada época sería un único paso. Repetimos la tabla para que cada
-    # época dé `repeticiones` pasos: cada lote de 4 filas es la tabla completa, en orden.
+    red.compile(
+        optimizer=keras.optimizers.Adam(learning_rate=0.05),
+        loss="binary_crossentropy",
+        metrics=["accuracy"],
+    )
+    # Con solo 4 filas, cada época sería un único paso. Repetimos la tabla
+    # para que cada época dé `repeticiones` pasos: cada lote de 4 filas es la
+    # tabla completa, en orden.
     X = np.tile(X_xor, (repeticiones, 1))
     y = np.tile(y_xor, repeticiones)
-    historial = red.fit(X, y, batch_size=4, epochs=epocas, shuffle=False, verbose=0)
+    historial = red.fit(
+        X, y, batch_size=4, epochs=epocas, shuffle=False, verbose=0
+    )
     return red, historial.history
+
+
 # --8<-- [end:xor_entrenar]
 
 
@@ -86,7 +114,8 @@ if __name__ == "__main__":
     # --8<-- [end:conteo]
 
     # --8<-- [start:propagacion_uso]
-    X = np.random.default_rng(0).normal(size=(5, 3)).astype("float32")  # 5 ejemplos de 3 entradas
+    # 5 ejemplos de 3 entradas:
+    X = np.random.default_rng(0).normal(size=(5, 3)).astype("float32")
     print("NumPy:", propagar(red, X).ravel().round(4))
     print("Keras:", red.predict(X, verbose=0).ravel().round(4))
     # --8<-- [end:propagacion_uso]
@@ -105,18 +134,20 @@ if __name__ == "__main__":
     # --8<-- [end:xor_capa_oculta]
 
     # --8<-- [start:ejercicio_parametros]
-    # Una red para los dígitos de 8x8 píxeles: 64 entradas, ocultas de 32 y 16, 10 salidas.
+    # Red para los dígitos de 8x8: 64 entradas, ocultas de 32 y 16, 10 salidas.
     red_digitos = crear_red(entradas=64, ocultas=(32, 16), salidas=10)
     por_capa = parametros_por_capa(neuronas_por_capa(red_digitos))
-    print(por_capa, sum(por_capa), red_digitos.count_params())  # (64+1)*32 + (32+1)*16 + (16+1)*10
+    # (64+1)*32 + (32+1)*16 + (16+1)*10
+    print(por_capa, sum(por_capa), red_digitos.count_params())
     # --8<-- [end:ejercicio_parametros]
 
     # --8<-- [start:ejercicio_rectas]
-    # 100 000 neuronas al azar (pesos y sesgo entre -5 y 5) con la función escalón.
+    # 100 000 neuronas escalón con pesos y sesgo al azar entre -5 y 5.
     rng = np.random.default_rng(1)
     W = rng.uniform(-5, 5, size=(2, 100_000))
     b = rng.uniform(-5, 5, size=100_000)
-    salidas = (X_xor @ W + b >= 0).astype("float32")  # (4 filas, 100 000 neuronas)
+    # Forma (4 filas, 100 000 neuronas):
+    salidas = (X_xor @ W + b >= 0).astype("float32")
     aciertos = (salidas == y_xor[:, None]).sum(axis=0)
     print("Máximo de aciertos de una sola neurona:", aciertos.max(), "de 4")
     # --8<-- [end:ejercicio_rectas]
