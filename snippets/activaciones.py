@@ -68,13 +68,6 @@ def softmax(z):
 # --8<-- [end:softmax]
 
 
-FUNCIONES = {
-    "identidad": (identidad, d_identidad),
-    "escalón": (escalon, d_escalon),
-    "ReLU": (relu, d_relu),
-    "tanh": (tanh, d_tanh),
-    "sigmoide": (sigmoide, d_sigmoide),
-}
 
 
 if __name__ == "__main__":

@@ -56,30 +56,6 @@ def compilar(modelo, tasa=0.1):
 # --8<-- [end:compilar]
 
 
-EPOCAS = 20  # las mismas en la página y en las figuras
-
-
-def entrenar_digitos(epocas=EPOCAS, tasa=0.1, lote=32, semilla=0):
-    """El entrenamiento de la página; lo reutilizan figuras y pruebas."""
-    X_ent, X_test, y_ent, y_test = cargar_digitos(semilla)
-    keras.utils.set_random_seed(semilla)
-    modelo = compilar(crear_modelo(), tasa)
-    historial = modelo.fit(
-        X_ent,
-        y_ent,
-        epochs=epocas,
-        batch_size=lote,
-        validation_split=0.2,
-        verbose=0,
-    )
-    return modelo, historial.history, (X_ent, X_test, y_ent, y_test)
-
-
-def parametros_densa(entradas, neuronas):
-    """Un peso por cada par entrada-neurona y un sesgo por neurona."""
-    return entradas * neuronas + neuronas
-
-
 if __name__ == "__main__":
     # --8<-- [start:ejemplo_datos]
     X_ent, X_test, y_ent, y_test = cargar_digitos()

@@ -70,16 +70,9 @@ def uno_contra_el_resto(M, clase):
 # --8<-- [end:por_clase]
 
 
-NOMBRES = {
-    "exactitud": exactitud,
-    "precisión": precision,
-    "sensibilidad": sensibilidad,
-    "F1": f1,
-}
-
 
 if __name__ == "__main__":
-    from snippets.densas import entrenar_digitos
+    from maquinaria.digitos import entrenar_digitos
 
     modelo, _, (X_ent, X_test, y_ent, y_test) = entrenar_digitos()
 

@@ -101,6 +101,7 @@ def entrenar_xor(ocultas=0, repeticiones=50, epocas=8, semilla=0):
 
 if __name__ == "__main__":
     # --8<-- [start:resumen]
+    keras.utils.set_random_seed(0)  # los mismos pesos (y salidas) cada vez
     red = crear_red()
     red.summary()
     # --8<-- [end:resumen]

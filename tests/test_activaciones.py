@@ -9,6 +9,15 @@ import tensorflow as tf
 
 from snippets import activaciones as act
 
+# Cada función del apartado con su derivada, por el nombre que usa la página.
+FUNCIONES = {
+    "identidad": (act.identidad, act.d_identidad),
+    "escalón": (act.escalon, act.d_escalon),
+    "ReLU": (act.relu, act.d_relu),
+    "tanh": (act.tanh, act.d_tanh),
+    "sigmoide": (act.sigmoide, act.d_sigmoide),
+}
+
 X = np.linspace(-6, 6, 241)
 
 KERAS = {
@@ -21,7 +30,7 @@ KERAS = {
 
 @pytest.mark.parametrize("nombre", sorted(KERAS))
 def test_coincide_con_keras(nombre):
-    propia, _ = act.FUNCIONES[nombre]
+    propia, _ = FUNCIONES[nombre]
     np.testing.assert_allclose(propia(X), keras.ops.convert_to_numpy(KERAS[nombre](tf.constant(X))), atol=1e-12)
 
 
@@ -36,7 +45,7 @@ def test_escalon():
 
 @pytest.mark.parametrize("nombre", ["identidad", "ReLU", "tanh", "sigmoide", "escalón"])
 def test_derivadas_contra_gradienttape(nombre):
-    propia, derivada = act.FUNCIONES[nombre]
+    propia, derivada = FUNCIONES[nombre]
     tf_funcion = {
         "identidad": tf.identity,
         "ReLU": tf.nn.relu,

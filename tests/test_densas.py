@@ -6,6 +6,7 @@ import keras
 import numpy as np
 import pytest
 
+from maquinaria import digitos
 from snippets import densas
 from snippets.activaciones import relu, softmax
 from snippets.perdidas import entropia_categorica_dispersa
@@ -13,7 +14,7 @@ from snippets.perdidas import entropia_categorica_dispersa
 
 @pytest.fixture(scope="module")
 def entrenado():
-    return densas.entrenar_digitos()
+    return digitos.entrenar_digitos()
 
 
 def test_los_datos_de_digitos():
@@ -29,11 +30,11 @@ def test_los_datos_de_digitos():
 def test_parametros_de_las_capas_densas():
     modelo = densas.crear_modelo()
     assert [tuple(p.shape) for p in modelo.weights] == [(64, 32), (32,), (32, 10), (10,)]
-    assert densas.parametros_densa(64, 32) == 2080 and densas.parametros_densa(32, 10) == 330
+    assert digitos.parametros_densa(64, 32) == 2080 and digitos.parametros_densa(32, 10) == 330
     assert modelo.count_params() == 2410
     for ocultas in (8, 64):
         otro = densas.crear_modelo(ocultas)
-        assert otro.count_params() == densas.parametros_densa(64, ocultas) + densas.parametros_densa(ocultas, 10)
+        assert otro.count_params() == digitos.parametros_densa(64, ocultas) + digitos.parametros_densa(ocultas, 10)
 
 
 def test_una_capa_densa_es_activacion_de_xw_mas_b():
@@ -104,7 +105,7 @@ def test_fit_baraja_en_cada_epoca_por_defecto():
 def test_fit_devuelve_el_historial(entrenado):
     _, historia, _ = entrenado
     assert sorted(historia) == ["accuracy", "loss", "val_accuracy", "val_loss"]
-    assert all(len(v) == densas.EPOCAS for v in historia.values())
+    assert all(len(v) == digitos.EPOCAS for v in historia.values())
     assert historia["loss"][-1] < historia["loss"][0]
 
 

@@ -7,9 +7,27 @@ se muestran en la página.
 
 import numpy as np
 
-from snippets.activaciones import FUNCIONES
+from snippets.activaciones import (
+    d_escalon,
+    d_identidad,
+    d_relu,
+    d_sigmoide,
+    d_tanh,
+    escalon,
+    identidad,
+    relu,
+    sigmoide,
+    tanh,
+)
 
 SEMILLA = 0
+FUNCIONES = {
+    "identidad": (identidad, d_identidad),
+    "escalón": (escalon, d_escalon),
+    "ReLU": (relu, d_relu),
+    "tanh": (tanh, d_tanh),
+    "sigmoide": (sigmoide, d_sigmoide),
+}
 
 
 def calcular():

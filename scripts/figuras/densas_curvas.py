@@ -7,7 +7,7 @@ validación época a época, y el resultado de `evaluate` con los datos de prueb
 
 import numpy as np
 
-from snippets.densas import EPOCAS, entrenar_digitos, parametros_densa
+from maquinaria.digitos import EPOCAS, entrenar_digitos, parametros_densa
 
 SEMILLA = 0
 

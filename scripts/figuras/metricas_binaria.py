@@ -7,7 +7,7 @@ clase más probable es el 8. Los cuatro recuentos (TP, FP, FN, TN) y las métric
 
 import numpy as np
 
-from snippets.densas import EPOCAS, entrenar_digitos
+from maquinaria.digitos import EPOCAS, entrenar_digitos
 from snippets.metricas import exactitud, f1, precision, recuentos, sensibilidad
 
 SEMILLA = 0

@@ -7,7 +7,7 @@ clase predicha) y las métricas por clase salen de sus filas y columnas.
 
 import numpy as np
 
-from snippets.densas import EPOCAS, entrenar_digitos
+from maquinaria.digitos import EPOCAS, entrenar_digitos
 from snippets.metricas import exactitud, f1, matriz_confusion, precision, sensibilidad, uno_contra_el_resto
 
 SEMILLA = 0
