@@ -20,9 +20,11 @@ Un cuaderno y las salidas de una página tienen una sola clave (`total`).
 from __future__ import annotations
 
 import ast
+import atexit
 import hashlib
 import importlib.metadata
 import json
+import os
 import sys
 from dataclasses import dataclass, field
 from functools import lru_cache
@@ -132,28 +134,90 @@ def _paquete_de(ruta: Path) -> list[str]:
     return partes[:-1]
 
 
-def importaciones(nodos, ruta: Path) -> tuple[set[Path], set[str]]:
-    """Ficheros del proyecto y módulos externos (primer nivel) que importan unos nodos de `ruta`."""
-    propios: set[Path] = set()
-    externos: set[str] = set()
+def nombres_importados(nodos, ruta: Path) -> list[list[str]]:
+    """Los módulos que importan unos nodos de `ruta`, como listas de partes (los relativos, resueltos)."""
+    nombres: list[list[str]] = []
     for raiz in nodos:
         for nodo in ast.walk(raiz):
-            nombres: list[list[str]] = []
             if isinstance(nodo, ast.Import):
-                nombres = [alias.name.split(".") for alias in nodo.names]
+                nombres += [alias.name.split(".") for alias in nodo.names]
             elif isinstance(nodo, ast.ImportFrom):
                 paquete = _paquete_de(ruta)
                 base = paquete[: len(paquete) - (nodo.level - 1)] if nodo.level else []
                 modulo = base + (nodo.module.split(".") if nodo.module else [])
-                nombres = [modulo] + [modulo + [alias.name] for alias in nodo.names]
-            for partes in nombres:
-                if not partes:
-                    continue
-                if partes[0] in PAQUETES_PROYECTO:
-                    propios.update(_modulo_en_proyecto(partes))
-                elif partes[0] not in sys.stdlib_module_names:
-                    externos.add(partes[0])
+                nombres += [modulo] + [modulo + [alias.name] for alias in nodo.names]
+    return [partes for partes in nombres if partes]
+
+
+def resolver(nombres: list[list[str]]) -> tuple[set[Path], set[str]]:
+    """Ficheros del proyecto y módulos externos (primer nivel) de unos nombres importados."""
+    propios: set[Path] = set()
+    externos: set[str] = set()
+    for partes in nombres:
+        if partes[0] in PAQUETES_PROYECTO:
+            propios.update(_modulo_en_proyecto(partes))
+        elif partes[0] not in sys.stdlib_module_names:
+            externos.add(partes[0])
     return propios, externos
+
+
+def importaciones(nodos, ruta: Path) -> tuple[set[Path], set[str]]:
+    """Ficheros del proyecto y módulos externos (primer nivel) que importan unos nodos de `ruta`."""
+    return resolver(nombres_importados(nodos, ruta))
+
+
+# --- Análisis guardado ------------------------------------------------------------------
+# Analizar con ast cada fichero en cada ejecución cuesta segundos; lo que sale de un
+# fichero (la huella de su código, lo que importa) depende solo de sus bytes y de este
+# módulo, así que se guarda en .cache/ por huella de contenido. Qué fichero es cada
+# módulo importado se resuelve siempre de nuevo, mirando el disco.
+
+ANALISIS = RAIZ / ".cache" / "maquinaria" / "analisis.json"
+_VERSION = sha(Path(__file__).read_bytes())[:16]
+_analisis: dict | None = None
+_analisis_cambiado = False
+
+
+def _memoria() -> dict:
+    global _analisis
+    if _analisis is None:
+        try:
+            guardado = json.loads(ANALISIS.read_text(encoding="utf-8"))
+            _analisis = guardado["entradas"] if guardado.get("version") == _VERSION else {}
+        except (OSError, ValueError, KeyError, TypeError):
+            _analisis = {}
+        atexit.register(_guardar_memoria)
+    return _analisis
+
+
+def _guardar_memoria() -> None:
+    if not _analisis_cambiado:
+        return
+    try:
+        ANALISIS.parent.mkdir(parents=True, exist_ok=True)
+        temporal = ANALISIS.with_name(f".{ANALISIS.name}.{os.getpid()}.tmp")
+        temporal.write_text(json.dumps({"version": _VERSION, "entradas": _analisis}), encoding="utf-8")
+        os.replace(temporal, ANALISIS)
+    except OSError:
+        pass  # sin caché se recalcula: nada se pierde
+
+
+def analizar(ruta: Path, raiz: str | None = None) -> dict:
+    """{"codigo": huella del código sin docstrings, "importa": nombres importados} de un
+    fichero entero o de lo que alcanza su función `raiz`, leído de la caché si sus bytes no cambiaron."""
+    global _analisis_cambiado
+    contenido = ruta.read_bytes()
+    clave = f"{relativa(ruta)}:{raiz or ''}:{sha(contenido)}"
+    memoria = _memoria()
+    if clave not in memoria:
+        modulo = _arbol_en_cache(ruta, contenido)
+        nodos = [modulo] if raiz is None else alcance(modulo, raiz)
+        memoria[clave] = {
+            "codigo": sha("\n".join(codigo(n) for n in nodos).encode()),
+            "importa": nombres_importados(nodos, ruta),
+        }
+        _analisis_cambiado = True
+    return memoria[clave]
 
 
 def cierre(inicio: set[Path]) -> tuple[list[Path], set[str]]:
@@ -161,7 +225,7 @@ def cierre(inicio: set[Path]) -> tuple[list[Path], set[str]]:
     pendientes, vistos, externos = list(inicio), set(inicio), set()
     while pendientes:
         actual = pendientes.pop()
-        propios, ext = importaciones([arbol(actual)], actual)
+        propios, ext = resolver(analizar(actual)["importa"])
         externos |= ext
         for fichero in propios - vistos:
             vistos.add(fichero)
@@ -254,9 +318,25 @@ def huellas(ficheros) -> dict[str, str]:
     return {relativa(f): sha(f.read_bytes()) for f in ficheros}
 
 
+def codigo(nodo: ast.AST) -> str:
+    """El árbol sintáctico sin docstrings: ni comentarios, ni formato, ni documentación cuentan."""
+    copia = ast.parse(ast.unparse(nodo))  # una copia: el árbol en caché no se toca
+    for dentro in ast.walk(copia):
+        cuerpo = getattr(dentro, "body", None)
+        if (
+            isinstance(cuerpo, list)
+            and cuerpo
+            and isinstance(cuerpo[0], ast.Expr)
+            and isinstance(cuerpo[0].value, ast.Constant)
+            and isinstance(cuerpo[0].value.value, str)
+        ):
+            dentro.body = cuerpo[1:] or [ast.Pass()]
+    return ast.dump(copia)
+
+
 def huellas_de_codigo(ficheros) -> dict[str, str]:
-    """Huella del árbol sintáctico: los comentarios y el formato (ruff format) no cuentan."""
-    return {relativa(f): sha(ast.dump(arbol(f)).encode()) for f in ficheros}
+    """Huella del código (su árbol, sin docstrings): comentarios, formato y documentación no cuentan."""
+    return {relativa(f): analizar(f)["codigo"] for f in ficheros}
 
 
 def _datos(ruta: Path, declarados: list) -> dict[str, str]:
@@ -269,13 +349,12 @@ def _datos(ruta: Path, declarados: list) -> dict[str, str]:
     return resultado
 
 
-def _parte(ruta: Path, raiz: str | None) -> tuple[bytes, list[Path], set[str]]:
-    """Código (su árbol), cierre de módulos del proyecto y externos de la función `raiz` (None: todo)."""
-    modulo = arbol(ruta)
-    nodos = modulo.body if raiz is None else alcance(modulo, raiz)
-    propios, externos = importaciones(nodos, ruta)
+def _parte(ruta: Path, raiz: str | None) -> tuple[str, list[Path], set[str]]:
+    """Huella del código, cierre de módulos del proyecto y externos de la función `raiz` (None: todo)."""
+    analisis = analizar(ruta, raiz)
+    propios, externos = resolver(analisis["importa"])
     dependencias, mas = cierre(propios)
-    return "\n".join(ast.dump(n) for n in nodos).encode(), dependencias, externos | mas
+    return analisis["codigo"], dependencias, externos | mas
 
 
 def claves_de_figura(ruta: Path, scripts: Path | None = None) -> Claves:
@@ -297,7 +376,7 @@ def claves_de_figura(ruta: Path, scripts: Path | None = None) -> Claves:
         usa_keras = bool({"keras", "tensorflow"} & ext_calculo)
         # Del cálculo cuenta el código, no su formato: reformatear o comentar no reentrena.
         calculo = huella(
-            script=sha(fuente_calculo),
+            script=fuente_calculo,
             dependencias=huellas_de_codigo([*deps_calculo, SIEMBRA]),
             datos=datos,
             semilla=semilla,
