@@ -432,3 +432,19 @@ def test_moodle_xml_roto_se_detecta(sitio, cuestionarios, tmp_path, monkeypatch)
     (copia / "preguntas" / "moodle.xml").write_text(roto, encoding="utf-8")
     with pytest.raises(AssertionError):
         test_moodle_xml_tiene_la_forma_que_importa_moodle(copia, cuestionarios)
+
+
+def test_las_preguntas_se_construyen_sin_tensorflow():
+    """El hook y las cuentas no importan TensorFlow ni Keras (la construcción tiene 10 s)."""
+    import subprocess
+    import sys
+
+    codigo = (
+        "import sys, maquinaria.sitio.preguntas as h\n"
+        "from maquinaria.preguntas import cargar\n"
+        "cargar()\n"
+        "print(sorted(m for m in ('tensorflow', 'keras', 'torch', 'jax') if m in sys.modules))\n"
+    )
+    proceso = subprocess.run([sys.executable, "-c", codigo], cwd=RAIZ, capture_output=True, text=True)
+    assert proceso.returncode == 0, proceso.stderr
+    assert proceso.stdout.strip() == "[]"
