@@ -80,12 +80,13 @@ def _pregunta_xml(pagina: str, titulos: dict[str, str], p: Pregunta, a_html: Cal
                 "    </answer>",
             ]
     elif p.tipo == "vf":
+        solucion = f"Es {'verdadero' if p.verdadero else 'falso'}. {a_html(p.explicacion)}"
         for valor in (True, False):
             acierto = valor == p.verdadero
             lineas += [
                 f'    <answer fraction="{100 if acierto else 0}" format="moodle_auto_format">',
                 f"      <text>{'true' if valor else 'false'}</text>",
-                f'      <feedback format="html">{_texto(CORRECTO if acierto else INCORRECTO)}</feedback>',
+                f'      <feedback format="html">{_texto(f"{CORRECTO if acierto else INCORRECTO} {solucion}")}</feedback>',
                 "    </answer>",
             ]
     else:
@@ -153,7 +154,8 @@ def gift(cuestionarios: dict[str, Cuestionario], titulos: dict[str, str], a_html
                 cuerpo = f"{{{opciones}}}"
             elif p.tipo == "vf":
                 # {T#retro si se equivoca#retro si acierta}
-                cuerpo = f"{{{'TRUE' if p.verdadero else 'FALSE'}#{_g(INCORRECTO)}#{_g(CORRECTO)}}}"
+                solucion = f"Es {'verdadero' if p.verdadero else 'falso'}. {a_html(p.explicacion)}"
+                cuerpo = f"{{{'TRUE' if p.verdadero else 'FALSE'}#{_g(INCORRECTO + ' ' + solucion)}#{_g(CORRECTO + ' ' + solucion)}}}"
             else:
                 partes = [f"={_numero(p.valor)}:{_numero(p.tolerancia)}#{_g(CORRECTO + ' ' + a_html(p.explicacion))}"]
                 partes += [
@@ -161,7 +163,7 @@ def gift(cuestionarios: dict[str, Cuestionario], titulos: dict[str, str], a_html
                     for e in p.errores
                 ]
                 cuerpo = "{#" + " ".join(partes) + "}"
-            general = f"####{_g(a_html(p.explicacion))}" if p.explicacion and p.tipo != "numerica" else ""
+            general = f"####{_g(a_html(p.explicacion))}" if p.explicacion and p.tipo == "opcion" else ""
             bloques.append(cabeza + cuerpo[:-1] + general + "}")
         bloques.append("")
     return "\n\n".join(bloques).rstrip() + "\n"
