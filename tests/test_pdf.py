@@ -60,20 +60,13 @@ def test_el_pdf_esta_en_el_sitio_y_la_portada_lo_enlaza(pdf, sitio):
     assert "MB" in salida and " s." in salida
 
 
-def test_el_esquema_tiene_todos_los_apartados_en_orden(lector):
+def test_el_esquema_tiene_todos_los_apartados_en_orden(pdf):
     from maquinaria.pdf import _esquema
 
-    titulos = [t for t, _ in _esquema(lector_bytes(lector))]
+    titulos = [t for t, _ in _esquema(pdf[0].read_bytes())]
     posiciones = [titulos.index(a) for a in APARTADOS]
     assert posiciones == sorted(posiciones)
     assert titulos.count("Comprueba lo que sabes") == len(APARTADOS)
-
-
-def lector_bytes(lector) -> bytes:
-    salida = io.BytesIO()
-    lector.stream.seek(0)
-    salida.write(lector.stream.read())
-    return salida.getvalue()
 
 
 def test_cada_hoja_lleva_su_numero_de_pagina(textos):
@@ -83,11 +76,11 @@ def test_cada_hoja_lleva_su_numero_de_pagina(textos):
     assert not sin_numero, f"hojas sin «N / {total}»: {sin_numero[:10]}"
 
 
-def test_el_indice_da_la_pagina_de_cada_apartado(lector, textos):
+def test_el_indice_da_la_pagina_de_cada_apartado(pdf, lector, textos):
     """El índice (primera hoja) dice en qué página empieza cada apartado, y es verdad."""
     from maquinaria.pdf import _esquema
 
-    esquema = dict((t, n) for t, n in reversed(_esquema(lector_bytes(lector))))  # la primera aparición
+    esquema = dict(reversed(_esquema(pdf[0].read_bytes())))  # la primera aparición de cada título
     # Con el texto en su disposición, cada entrada y su número quedan en la misma línea
     indice = "\n".join(p.extract_text(extraction_mode="layout") for p in lector.pages[:3])
     for apartado in APARTADOS:

@@ -13,7 +13,6 @@ from __future__ import annotations
 
 import math
 import re
-import shutil
 import xml.etree.ElementTree as ET
 
 import pytest
@@ -213,7 +212,8 @@ def keras():
 
 
 def _parametros(keras, forma, capa) -> int:
-    modelo = keras.Sequential([keras.Input(shape=forma), capa])
+    """Los parámetros de `capa` una vez construida sobre entradas de `forma` (sin el lote)."""
+    keras.Sequential([keras.Input(shape=forma), capa])
     return capa.count_params()
 
 
