@@ -64,11 +64,19 @@ _JS_PREPARAR = """async () => {
 }"""
 
 # Las entradas del índice de print-site: enlaces a #section-..., con el título del apartado.
-_JS_INDICE = """() => Array.from(document.querySelectorAll("#print-site-page .print-page-toc-nav a, .print-page-toc a, #print-page-toc a"))
-  .map(a => ({href: a.getAttribute("href"), texto: a.textContent.trim()}))"""
+# Para cada entrada, el título del apartado al que lleva: el de su encabezado (la portada se
+# llama «Inicio» en el índice, pero su encabezado es «Redes neuronales»), que es el del esquema.
+_JS_INDICE = """() => Array.from(document.querySelectorAll("#print-page-toc a"))
+  .map(a => {
+    const href = a.getAttribute("href") || "";
+    const destino = href.startsWith("#") ? document.getElementById(decodeURIComponent(href.slice(1))) : null;
+    const encabezado = destino && (destino.matches("h1, h2, h3") ? destino : destino.querySelector("h1, h2, h3"));
+    const texto = (encabezado || a).textContent.replace(/¶/g, "").trim();
+    return {href, texto, entrada: a.textContent.trim()};
+  })"""
 
 _JS_NUMERAR = """(numeros) => {
-  const enlaces = Array.from(document.querySelectorAll("#print-site-page .print-page-toc-nav a, .print-page-toc a, #print-page-toc a"));
+  const enlaces = Array.from(document.querySelectorAll("#print-page-toc a"));
   enlaces.forEach((a, i) => {
     if (numeros[i] == null) return;
     let n = a.querySelector(".pdf-pagina");
@@ -78,7 +86,8 @@ _JS_NUMERAR = """(numeros) => {
   if (!document.getElementById("pdf-indice-estilo")) {
     const estilo = document.createElement("style");
     estilo.id = "pdf-indice-estilo";
-    estilo.textContent = ".pdf-pagina { float: right; padding-left: 1em; }";
+    estilo.textContent = "#print-page-toc li > a { display: flex; gap: 0.5em; }"
+      + " #print-page-toc li > a .pdf-pagina { margin-left: auto; }";
     document.head.appendChild(estilo);
   }
 }"""
@@ -209,7 +218,7 @@ def generar(sitio: Path, destino: Path | None = None) -> dict:
         "bytes": len(pdf),
         "imagenes": estado["imagenes"],
         "formulas": estado["formulas"],
-        "indice": [(e["texto"], n) for e, n in zip(indice, numeros)],
+        "indice": [(e["entrada"], n) for e, n in zip(indice, numeros)],
         "externas": externas,
     }
 

@@ -88,6 +88,12 @@ def test_el_indice_da_la_pagina_de_cada_apartado(pdf, lector, textos):
         assert m, f"el índice no da página para «{apartado}»"
         assert int(m[1]) == esquema[apartado], f"«{apartado}»: el índice dice {m[1]}, el PDF {esquema[apartado]}"
         assert apartado in textos[int(m[1]) - 1]
+    # Todas las entradas llevan número, también «Inicio» y las de las partes
+    primera = lector.pages[0].extract_text(extraction_mode="layout").splitlines()
+    entradas = [l.strip() for l in primera if l.strip() and l.strip() != "Índice" and not re.fullmatch(r"\d+ / \d+", l.strip())]
+    assert len(entradas) >= len(APARTADOS) + 5
+    sin_numero = [e for e in entradas if not re.search(r"\s\d+$", e)]
+    assert not sin_numero, f"entradas del índice sin número de página: {sin_numero}"
 
 
 def test_figuras_formulas_y_codigo(lector, textos):
