@@ -54,3 +54,28 @@ def test_la_neurona_sola_se_queda_en_ln_2():
     editado = copy.deepcopy(m)
     editado["una_neurona"]["desvio_max"] = 0.01
     assert not neurona_sola_en_ln2(editado)
+
+
+def error_mas_repetido_sin_empate(m):
+    """2.1: «el error más repetido» es uno solo (ningún otro error se repite tantas veces)."""
+    matriz = [fila[:] for fila in m["matriz"]]
+    for i in range(len(matriz)):
+        matriz[i][i] = 0  # la diagonal son aciertos
+    cuentas = sorted((v for fila in matriz for v in fila), reverse=True)
+    e = m["error_frecuente"]
+    return cuentas[0] > cuentas[1] and matriz[e["real"]][e["predicha"]] == cuentas[0] == e["veces"]
+
+
+def test_el_error_mas_repetido_no_empata_con_otro():
+    assert "El error más repetido es leer un" in pagina("2-redes-densas/2-1-definicion.md")
+    m = registro("metricas_confusion")
+    assert error_mas_repetido_sin_empate(m)
+    editado = copy.deepcopy(m)
+    editado["matriz"][3][8] = m["error_frecuente"]["veces"]  # otro error igual de frecuente
+    assert not error_mas_repetido_sin_empate(editado)
+
+
+def test_la_exactitud_es_mayor_que_precision_y_sensibilidad():
+    assert "es **mayor** que las otras dos" in pagina("2-redes-densas/2-1-definicion.md")
+    m = registro("metricas_binaria")
+    assert m["exactitud"] > max(m["precision"], m["sensibilidad"])

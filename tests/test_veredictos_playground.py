@@ -62,6 +62,10 @@ AFIRMACIONES = [
      lambda m: v(m["neuronas_2"]["exactitud_test_semillas"], m["neuronas_1"]["exactitud_test_semillas"]) == "mayor"),
     ("playground_tres_neuronas", "**mejor** que con dos",
      lambda m: v(m["neuronas_3"]["exactitud_test_semillas"], m["neuronas_2"]["exactitud_test_semillas"]) == "mayor"),
+    # «Una y dos neuronas no resuelven el círculo ni siquiera con los datos de entrenamiento»:
+    # ninguna semilla pasa del 90 % de acierto en entrenamiento.
+    ("playground_tres_neuronas", "Una y dos neuronas no resuelven el círculo ni siquiera con los datos",
+     lambda m: max(m["neuronas_1"]["exactitud_ent_max"], m["neuronas_2"]["exactitud_ent_max"]) < 0.9),
     ("playground_cuadrados", "parámetros, un **empate** con la red 4-2",
      lambda m: v(m["cuadrados"]["exactitud_test_semillas"], m["4_2"]["exactitud_test_semillas"]) == "empate"),
     ("playground_cuadrados", "la frontera vuelve a ser una recta y se queda en el",

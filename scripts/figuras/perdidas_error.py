@@ -67,7 +67,7 @@ def dibujar(res):
 
     coma = lambda v, d=2: numero(v, d)  # noqa: E731
     alt = (
-        "Dos gráficas. A la izquierda, para errores entre -3 y 3, el error al cuadrado es una parábola que vale "
+        "Dos gráficas. A la izquierda, para errores entre −3 y 3, el error al cuadrado es una parábola que vale "
         f"{coma(m['mse_error_3'], 0)} con error 3, y el error absoluto son dos rectas que valen "
         f"{coma(m['rmse_error_3'], 0)}. A la derecha, con la probabilidad predicha en el eje horizontal, la "
         "entropía cruzada de una etiqueta 1 baja de izquierda a derecha y se dispara cerca de p = 0 (vale "
