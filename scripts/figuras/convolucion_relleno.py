@@ -4,7 +4,6 @@ Las dos salidas se calculan con `convolucion2d` (NumPy) de `snippets/convolucion
 comparan con `keras.layers.Conv2D` con los mismos pesos.
 """
 
-import keras  # noqa: F401
 import numpy as np
 
 from maquinaria.graficos import rejilla

@@ -4,7 +4,6 @@ La convolución se calcula con `convolucion2d` (NumPy) de `snippets/convolucion.
 compara con una capa `keras.layers.Conv2D` que lleva los mismos pesos.
 """
 
-import keras  # noqa: F401  (la herramienta fija la semilla de Keras al verlo importado)
 import numpy as np
 
 from maquinaria.graficos import rejilla

@@ -5,7 +5,6 @@ clase más probable es el 8. Los cuatro recuentos (TP, FP, FN, TN) y las métric
 `snippets/metricas.py`, que las pruebas comparan con scikit-learn y Keras.
 """
 
-import keras  # noqa: F401  (la herramienta fija la semilla de Keras al verlo importado)
 import numpy as np
 
 from snippets.densas import EPOCAS, entrenar_digitos

@@ -5,7 +5,6 @@ prueba con `predict(...).argmax(axis=1)`; `matriz_confusion` cuenta cada par (cl
 clase predicha) y las métricas por clase salen de sus filas y columnas.
 """
 
-import keras  # noqa: F401  (la herramienta fija la semilla de Keras al verlo importado)
 import numpy as np
 
 from snippets.densas import EPOCAS, entrenar_digitos

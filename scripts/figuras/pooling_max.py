@@ -4,7 +4,6 @@ Calculado con `max_pooling` (NumPy) de `snippets/pooling.py` y comparado con
 `keras.layers.MaxPooling2D`.
 """
 
-import keras  # noqa: F401
 import numpy as np
 
 from maquinaria.graficos import sin_marco

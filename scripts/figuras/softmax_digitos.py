@@ -6,7 +6,6 @@ imagen de prueba en la que el modelo está menos seguro, las 10 probabilidades q
 su capa softmax.
 """
 
-import keras  # noqa: F401  (el modelo es de Keras: la herramienta fija su semilla)
 import numpy as np
 
 from snippets.activaciones import softmax
