@@ -45,13 +45,15 @@ class RedesApiladas:
     todas las redes deben tener el mismo número de puntos de entrenamiento y de prueba.
     """
 
-    def __init__(self, modelos, X_ent, y_ent, X_test, y_test, lote=10):
+    def __init__(self, modelos, X_ent, y_ent, X_test, y_test, lote=10, entradas=("x", "y")):
         self.modelos = list(modelos)
+        self.entradas = tuple(entradas)  # las entradas del Playground encendidas (columnas de X)
         C = len(self.modelos)
         arquitecturas = [_arquitectura(m) for m in self.modelos]
         self.capas = [a[0] for a in arquitecturas]
         self.L = max(len(c) for c in self.capas)
-        self.H = max([2] + [n for c in self.capas for n in c])
+        self.F = len(self.entradas)
+        self.H = max([self.F] + [n for c in self.capas for n in c])
         self.lote = lote
 
         def por_red(valor, forma):
@@ -77,7 +79,7 @@ class RedesApiladas:
         nombres = list(ACTIVACIONES)
         for c, (modelo, (capas, activacion, _)) in enumerate(zip(self.modelos, arquitecturas)):
             pesos = modelo.get_weights()
-            entrada = 2
+            entrada = self.F
             for k, n in enumerate(capas):
                 W[k, c, :entrada, :n] = pesos[2 * k]
                 b[k, c, :n] = pesos[2 * k + 1]
@@ -102,7 +104,7 @@ class RedesApiladas:
 
     # Paso hacia delante de las C redes a la vez: X (C, n, 2) -> salida (C, n).
     def salida(self, X):
-        h = tf.pad(X, [[0, 0], [0, 0], [0, self.H - 2]])
+        h = tf.pad(X, [[0, 0], [0, 0], [0, self.H - self.F]])
         for k in range(self.L):
             z = tf.matmul(h, self.W[k]) + self.b[k][:, None, :]
             if len(self.funciones) == 1:
@@ -150,7 +152,7 @@ class RedesApiladas:
 
     def pesos(self, c):
         """Los pesos de la red c con la forma de Keras (para `model.set_weights`)."""
-        pesos, entrada = [], 2
+        pesos, entrada = [], self.F
         for k, n in enumerate(self.capas[c]):
             pesos += [self.W[k][c, :entrada, :n].numpy(), self.b[k][c, :n].numpy()]
             entrada = n
@@ -164,9 +166,11 @@ class RedesApiladas:
 
     def mapas(self, puntos=100, limite=6.0):
         """Salida de cada red en la rejilla del Playground: (C, puntos, puntos)."""
+        from snippets.playground import caracteristicas
+
         eje = np.linspace(-limite, limite, puntos, dtype="float32")
         xx, yy = np.meshgrid(eje, eje)
-        rejilla = np.stack([xx.ravel(), yy.ravel()], axis=1)
+        rejilla = caracteristicas(np.stack([xx.ravel(), yy.ravel()], axis=1), self.entradas)
         C = len(self.modelos)
         salida = self.salida(tf.constant(np.broadcast_to(rejilla, (C, *rejilla.shape))))
         return salida.numpy().reshape(C, puntos, puntos)
@@ -176,26 +180,31 @@ def entrenar_experimentos(experimentos, epocas, capturas=()):
     """Entrena una lista de experimentos del Playground, apilando los que tienen el mismo reparto de datos.
 
     Cada experimento es un diccionario con `conjunto`, `ruido`, `entrenamiento`, `semilla`
-    (datos y pesos iniciales), `capas`, `tasa` y, si se quiere, `activacion`. Devuelve, en el
-    mismo orden, diccionarios con el modelo de Keras ya entrenado, los datos, las pérdidas por
-    época (`ent`, `test`) y los mapas de decisión en las épocas de `capturas`.
+    (datos y pesos iniciales), `capas`, `tasa` y, si se quiere, `activacion` y `entradas`
+    (las del Playground encendidas; por defecto `("x", "y")`). Devuelve, en el mismo orden,
+    diccionarios con el modelo de Keras ya entrenado, los datos (los puntos del plano), las
+    entradas de la red, las pérdidas por época (`ent`, `test`) y los mapas de decisión en las
+    épocas de `capturas`.
     """
     import keras
 
-    from snippets.playground import crear_modelo, datos_playground
+    from snippets.playground import caracteristicas, crear_modelo, datos_playground
 
     resultados = [None] * len(experimentos)
     grupos = {}
     for i, exp in enumerate(experimentos):
         datos = datos_playground(exp["conjunto"], exp.get("ruido", 0), exp.get("entrenamiento", 50), exp["semilla"])
+        entradas = tuple(exp.get("entradas", ("x", "y")))
+        red = (caracteristicas(datos[0], entradas), datos[1], caracteristicas(datos[2], entradas), datos[3])
         keras.utils.set_random_seed(exp["semilla"])
-        modelo = crear_modelo(exp["capas"], exp.get("activacion", "tanh"), exp.get("tasa", 0.03))
-        resultados[i] = {"experimento": exp, "datos": datos, "modelo": modelo}
-        grupos.setdefault((len(datos[0]), len(datos[2])), []).append(i)
+        modelo = crear_modelo(exp["capas"], exp.get("activacion", "tanh"), exp.get("tasa", 0.03),
+                              n_entradas=len(entradas))
+        resultados[i] = {"experimento": exp, "datos": datos, "entradas_red": red, "modelo": modelo}
+        grupos.setdefault((len(datos[0]), len(datos[2]), entradas), []).append(i)
     cortes = sorted({e for e in capturas if 0 < e < epocas} | {epocas})
-    for indices in grupos.values():
-        datos = [np.stack([resultados[i]["datos"][k] for i in indices]) for k in range(4)]
-        redes = RedesApiladas([resultados[i]["modelo"] for i in indices], *datos)
+    for (_, _, entradas), indices in grupos.items():
+        datos = [np.stack([resultados[i]["entradas_red"][k] for i in indices]) for k in range(4)]
+        redes = RedesApiladas([resultados[i]["modelo"] for i in indices], *datos, entradas=entradas)
         historia, mapas, hechas = [], {}, 0
         if 0 in capturas:
             mapas[0] = redes.mapas()
@@ -212,13 +221,16 @@ def entrenar_experimentos(experimentos, epocas, capturas=()):
     return resultados
 
 
-def comparar(variantes, repeticiones=5, epocas=300, capturas=()):
+def comparar(variantes, repeticiones=5, epocas=300, capturas=(), medir=None):
     """Entrena cada variante `repeticiones` veces (semillas 0, 1, ...: datos y pesos nuevos cada vez).
 
     variantes: {etiqueta: parámetros de un experimento sin la semilla}. Devuelve, por variante,
-    un resumen sobre las repeticiones (medias, mínimos y máximos de las pérdidas y exactitudes
-    finales) y, de la repetición mediana según la pérdida de prueba, sus datos, sus curvas y su
-    mapa de decisión calculado con el modelo de Keras. Todo son arrays de NumPy (se puede guardar).
+    un resumen sobre las repeticiones (medias, mínimos, máximos, desviación típica y el valor
+    de cada semilla de las pérdidas y exactitudes finales) y, de la repetición mediana según
+    la pérdida de prueba, sus datos, su mapa de decisión calculado con el modelo de Keras y sus
+    capturas; y las curvas de todas las repeticiones (`ent`, `test`: repeticiones x épocas).
+    `medir(resultado)` (opcional) devuelve {nombre: número} de una repetición entrenada; su
+    media y sus valores por semilla se añaden al resumen.
     """
     from snippets.playground import exactitud, mapa_de_decision
 
@@ -229,31 +241,62 @@ def comparar(variantes, repeticiones=5, epocas=300, capturas=()):
         grupo = resultados[n * repeticiones : (n + 1) * repeticiones]
         ent = np.array([r["ent"] for r in grupo])
         test = np.array([r["test"] for r in grupo])
-        acierto_ent = np.array([exactitud(r["modelo"], *r["datos"][:2]) for r in grupo])
-        acierto_test = np.array([exactitud(r["modelo"], *r["datos"][2:]) for r in grupo])
+        acierto_ent = np.array([exactitud(r["modelo"], *r["entradas_red"][:2]) for r in grupo])
+        acierto_test = np.array([exactitud(r["modelo"], *r["entradas_red"][2:]) for r in grupo])
         mediana = int(np.argsort(test[:, -1])[len(grupo) // 2])
         elegido = grupo[mediana]
+        resumen = {}
+        for nombre, valores in (("perdida_ent", ent[:, -1]), ("perdida_test", test[:, -1]),
+                                ("exactitud_ent", acierto_ent), ("exactitud_test", acierto_test)):
+            resumen |= _estadisticos(nombre, valores)
+        if medir is not None:
+            medidas = [medir(r) for r in grupo]
+            for nombre in medidas[0]:
+                resumen |= _estadisticos(nombre, np.array([m[nombre] for m in medidas], dtype=float))
+        resumen["mediana"] = {
+            "semilla": mediana,
+            "perdida_ent": float(ent[mediana, -1]),
+            "perdida_test": float(test[mediana, -1]),
+            "exactitud_test": float(acierto_test[mediana]),
+        }
         salida[etiqueta] = {
-            "resumen": {
-                "perdida_ent": float(ent[:, -1].mean()),
-                "perdida_test": float(test[:, -1].mean()),
-                "perdida_test_min": float(test[:, -1].min()),
-                "perdida_test_max": float(test[:, -1].max()),
-                "exactitud_ent": float(acierto_ent.mean()),
-                "exactitud_test": float(acierto_test.mean()),
-                "exactitud_test_min": float(acierto_test.min()),
-                "exactitud_test_max": float(acierto_test.max()),
-                "mediana": {
-                    "semilla": mediana,
-                    "perdida_ent": float(ent[mediana, -1]),
-                    "perdida_test": float(test[mediana, -1]),
-                    "exactitud_test": float(acierto_test[mediana]),
-                },
-            },
+            "resumen": resumen,
+            "configuracion": configuracion(variantes[etiqueta]),
             "ent": ent,
             "test": test,
             "datos": elegido["datos"],
-            "mapa": mapa_de_decision(elegido["modelo"])[1],
+            "mapa": mapa_de_decision(elegido["modelo"], tuple(variantes[etiqueta].get("entradas", ("x", "y"))))[1],
             "capturas": elegido["capturas"],
         }
     return salida
+
+
+def _estadisticos(nombre, valores):
+    """Media, mínimo, máximo, desviación típica (ddof=1) y valores por semilla de una magnitud."""
+    valores = np.asarray(valores, dtype=float)
+    return {
+        nombre: float(valores.mean()),
+        f"{nombre}_min": float(valores.min()),
+        f"{nombre}_max": float(valores.max()),
+        f"{nombre}_dt": float(valores.std(ddof=1)) if len(valores) > 1 else 0.0,
+        f"{nombre}_semillas": [float(v) for v in valores],
+    }
+
+
+def configuracion(variante):
+    """La configuración completa del Playground de una variante, con sus valores por defecto.
+
+    Es lo que se guarda en el registro y lo que las pruebas comparan con los enlaces «Abrir
+    en el Playground» de la página.
+    """
+    return {
+        "conjunto": variante["conjunto"],
+        "ruido": int(variante.get("ruido", 0)),
+        "entrenamiento": int(variante.get("entrenamiento", 50)),
+        "capas": [int(n) for n in variante["capas"]],
+        "activacion": variante.get("activacion", "tanh"),
+        "tasa": float(variante.get("tasa", 0.03)),
+        "lote": 10,
+        "regularizacion": float(variante.get("regularizacion", 0.0)),
+        "entradas": list(variante.get("entradas", ("x", "y"))),
+    }

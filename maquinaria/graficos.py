@@ -6,6 +6,8 @@ herramienta sigue esa importación, así que cambiar este fichero desactualiza e
 
 import numpy as np
 
+from maquinaria.formato import numero
+
 
 def sin_marco(eje) -> None:
     """Un eje sin marcas, sin rejilla y sin bordes: para imágenes y diagramas."""
@@ -26,7 +28,7 @@ def rejilla(eje, matriz, titulo, cmap, limite, destacar=None, color="#ff5722", g
     eje.imshow(matriz, cmap=cmap, vmin=-limite if cmap != "Greys" else 0, vmax=limite)
     for (f, c), valor in np.ndenumerate(matriz):
         oscuro = abs(valor) > 0.6 * limite
-        eje.text(c, f, f"{valor:g}", ha="center", va="center", fontsize=tamano_texto, color="white" if oscuro else "black")
+        eje.text(c, f, numero(valor), ha="center", va="center", fontsize=tamano_texto, color="white" if oscuro else "black")
     if destacar is not None:
         (f, c), alto, ancho = destacar
         eje.add_patch(Rectangle((c - 0.5, f - 0.5), ancho, alto, fill=False, edgecolor=color, linewidth=grosor))

@@ -121,3 +121,16 @@ def test_el_markdown_y_el_html_dan_los_mismos_bloques(sitio):
     for pagina in PAGINAS:
         del_html = [normalizar_codigo(c) for c, _ in bloques_y_salidas(html_de(sitio, pagina).read_text("utf-8"))]
         assert bloques_de_pagina(RAIZ / "docs" / pagina) == del_html, pagina
+
+
+def test_cada_solucion_que_calcula_muestra_su_resultado(sitio):
+    """Una «Solución» con código muestra lo que imprime: el lector comprueba la suya sin ejecutarla."""
+    sin_resultado = []
+    for pagina in PAGINAS:
+        texto = html_de(sitio, pagina).read_text(encoding="utf-8")
+        for solucion in re.finditer(r'<details class="success"[^>]*>(.*?)</details>', texto, re.S):
+            cuerpo = solucion.group(1)
+            if BLOQUE_HTML.search(cuerpo) and not SALIDA_HTML.search(cuerpo):
+                resumen = re.search(r"<summary>(.*?)</summary>", cuerpo, re.S)
+                sin_resultado.append(f"{pagina}: «{resumen.group(1) if resumen else '?'}»")
+    assert not sin_resultado, "Soluciones sin resultado: " + "; ".join(sin_resultado)

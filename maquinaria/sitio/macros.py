@@ -4,6 +4,8 @@
     {{ dato("xor", "exactitud_test", "%", 1) }}   un número del registro, con coma decimal
                                                   (la clave se recorre por puntos: "a.b.0")
     {{ tabla_figuras() }}                         tabla de tiempos de todas las figuras
+    {{ playground("playground_ratio", "70 %") }}  enlace «Abrir en el Playground» con la
+                                                  configuración de Keras de esa variante
 
 Ningún número entrenado se escribe a mano en una página: se lee aquí de docs/figuras/*.json.
 """
@@ -12,6 +14,7 @@ from __future__ import annotations
 
 import posixpath
 
+from .. import enlaces_playground
 from .. import formato as formato_mod
 from ..registros import leer_registro, productos
 
@@ -90,6 +93,29 @@ def define_env(env):
             f" · semilla {registro['semilla']} · {segundos} s</small></figcaption>\n"
             f"</figure>\n"
         )
+
+    @env.macro
+    def lista(nombre: str, clave: str) -> str:
+        """Una lista de texto del registro en español: «a, b y c»."""
+        valor = _registro(nombre).get("metricas", {})
+        for parte in clave.split("."):
+            if not isinstance(valor, dict) or parte not in valor:
+                raise ErrorDeMacro(f"El registro de «{nombre}» no tiene la métrica «{clave}».")
+            valor = valor[parte]
+        elementos = [str(v) for v in valor]
+        return elementos[0] if len(elementos) == 1 else ", ".join(elementos[:-1]) + " y " + elementos[-1]
+
+    @env.macro
+    def playground(nombre: str, variante: str, texto: str = "Abrir en el Playground") -> str:
+        """Enlace al Playground con la configuración que entrenó Keras (la del registro)."""
+        configuraciones = _registro(nombre).get("metricas", {}).get("configuraciones", {})
+        if variante not in configuraciones:
+            raise ErrorDeMacro(f"El registro de «{nombre}» no tiene la configuración «{variante}».")
+        config = configuraciones[variante]
+        url = enlaces_playground.enlace(config)
+        atributos = f'.enlace-playground target="_blank" rel="noopener" data-figura="{nombre}" data-variante="{variante}"'
+        return (f"[{texto}]({url}){{ {atributos} }} "
+                f'<small class="config-playground">{enlaces_playground.describir(config)}</small>')
 
     @env.macro
     def tabla_figuras() -> str:

@@ -86,8 +86,12 @@ historial = modelo.fit(X_ent, y_ent, epochs=20, batch_size=32, validation_split=
 h = historial.history
 print(f"última época: pérdida {h['loss'][-1]:.3f}, exactitud {h['accuracy'][-1]:.3f}, "
       f"validación {h['val_accuracy'][-1]:.3f}")
+# ¿Sobreajuste? Cuánto queda la validación por encima del entrenamiento y dónde toca fondo.
+print(f"pérdida de validación: mínima {min(h['val_loss']):.3f} en la época "
+      f"{int(np.argmin(h['val_loss'])) + 1}, final {h['val_loss'][-1]:.3f}; "
+      f"de entrenamiento, final {h['loss'][-1]:.3f}")
 
-# %% alt="Dos gráficas a lo largo de las 20 épocas. A la izquierda, la pérdida de entrenamiento y la de validación bajan deprisa en las primeras épocas y después despacio, muy cerca una de otra. A la derecha, la exactitud de entrenamiento y la de validación suben rápidamente y se estabilizan cerca de 1."
+# %% alt="Dos gráficas a lo largo de las 20 épocas. A la izquierda, la pérdida de entrenamiento (línea continua) y la de validación (discontinua) por época; a la derecha, la exactitud de entrenamiento y la de validación por época. Los valores de la primera y la última época, y el mínimo de la validación, son los que imprime la celda anterior."
 figura, (izq, der) = plt.subplots(1, 2, figsize=(11, 3.8))
 epocas = np.arange(1, len(h["loss"]) + 1)
 izq.plot(epocas, h["loss"], label="entrenamiento")
@@ -121,7 +125,7 @@ probabilidades = modelo.predict(X_test, verbose=0)
 y_pred = probabilidades.argmax(axis=1)
 print(classification_report(y_test, y_pred, digits=3))
 
-# %% alt="Una fila de imágenes de prueba de 8 por 8 píxeles que la red clasifica mal, cada una con su clase real y la que predice la red encima: casi todos son dígitos mal trazados o ambiguos, que también costaría leer a una persona."
+# %% alt="Una fila con las primeras imágenes de prueba de 8 por 8 píxeles que la red clasifica mal (como mucho ocho), cada una con su clase real y la que predice la red encima; la celda imprime cuántos errores hay en total."
 errores = np.flatnonzero(y_pred != y_test)
 print(f"{len(errores)} errores de {len(y_test)}")
 mostrados = errores[:8]

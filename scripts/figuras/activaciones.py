@@ -46,11 +46,11 @@ def calcular():
 
 def dibujar(res):
     import matplotlib.pyplot as plt
-    from matplotlib.ticker import FuncFormatter
+
+    from maquinaria.formato import numero
 
     x, curvas = res["x"], res["curvas"]
     en_cero = np.isclose(x, 0)
-    coma = FuncFormatter(lambda v, _: f"{v:g}".replace(".", ",").replace("-", "\u2212"))
     # Dos filas de tres: cinco funciones y la leyenda en el sexto hueco.
     figura, ejes = plt.subplots(2, 3, figsize=(9.4, 5.6), layout="constrained")
     ejes = ejes.ravel()
@@ -76,15 +76,13 @@ def dibujar(res):
         eje.set_ylim(-1.6, 4.1 if nombre in ("identidad", "ReLU") else 1.6)
         if nombre not in ("identidad", "ReLU"):
             eje.set_yticks([-1, -0.5, 0, 0.5, 1])
-        eje.xaxis.set_major_formatter(coma)
-        eje.yaxis.set_major_formatter(coma)
     ejes[-1].axis("off")
     ejes[-1].legend(*ejes[0].get_legend_handles_labels(), loc="center", fontsize=12)
     alt = (
-        "Cinco gráficas en dos filas (identidad, escalón y ReLU arriba; tanh y sigmoide abajo), sobre x entre -4 y 4, cada una con la función (línea continua) y su derivada "
+        "Cinco gráficas en dos filas (identidad, escalón y ReLU arriba; tanh y sigmoide abajo), sobre x entre −4 y 4, cada una con la función (línea continua) y su derivada "
         "(discontinua): la identidad es una recta de pendiente 1; el escalón salta de 0 a 1 en x = 0 y su "
-        "derivada es 0; ReLU vale 0 para x negativo y x para x positivo, con derivada 0 o 1; tanh va de -1 a 1 "
-        f"con derivada máxima {res['metricas']['derivada_max_tanh']:.0f} en 0; la sigmoide va de 0 a 1 con "
-        f"derivada máxima {res['metricas']['derivada_max_sigmoide']:.2f} en 0.".replace("0.25", "0,25")
+        "derivada es 0; ReLU vale 0 para x negativo y x para x positivo, con derivada 0 o 1; tanh va de −1 a 1 "
+        f"con derivada máxima {numero(res['metricas']['derivada_max_tanh'], 0)} en 0; la sigmoide va de 0 a 1 con "
+        f"derivada máxima {numero(res['metricas']['derivada_max_sigmoide'], 2)} en 0."
     )
     return figura, alt

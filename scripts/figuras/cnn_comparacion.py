@@ -73,7 +73,9 @@ def calcular():
 
 
 def _es(x, decimales=1):
-    return f"{x:.{decimales}f}".replace(".", ",")
+    from maquinaria.formato import numero
+
+    return numero(x, decimales)
 
 
 def dibujar(res):

@@ -32,6 +32,8 @@ def calcular():
 def dibujar(res):
     import matplotlib.pyplot as plt
 
+    from maquinaria.formato import numero
+
     m = res["metricas"]
     antes, despues = res["relleno"]
     rellena = np.pad(res["imagen"], [(antes, despues), (antes, despues)])
@@ -62,7 +64,7 @@ def dibujar(res):
     for eje in ejes:  # números de filas y columnas legibles (el ayudante los deja en 8)
         eje.tick_params(which="both", labelsize=9)
     for eje, padding in ((ejes[1], "valid"), (ejes[3], "same")):
-        eje.set_xlabel(f"igual que Conv2D (diferencia {m[padding]['diferencia_max_keras']:g})")
+        eje.set_xlabel(f"igual que Conv2D (diferencia {numero(m[padding]['diferencia_max_keras'])})")
     alt = (
         "Cuatro cuadrículas en dos filas. Arriba, con padding valid, la imagen de 7x7 con un siete dibujado y el filtro "
         f"de bordes verticales de 3x3 dan una salida de {m['valid']['forma_salida'][0]}x{m['valid']['forma_salida'][1]}. "

@@ -40,6 +40,8 @@ def calcular():
 def dibujar(res):
     import matplotlib.pyplot as plt
 
+    from maquinaria.formato import numero
+
     m = res["metricas"]
     i, j = m["posicion"]
     k = m["forma_filtro"][0]
@@ -58,18 +60,18 @@ def dibujar(res):
     rejilla(ejes[0], res["imagen"], "Entrada 7x7 y la ventana", "Greys", 1.6, ((i, j), k, k))
     rejilla(ejes[1], res["filtro"], "Filtro W (3x3)", "RdBu", 1.6)
     rejilla(ejes[2], productos, "Ventana × W", "RdBu", 1.6)
-    ejes[2].set_xlabel(f"suma = {m['suma_productos']:g};  + b = {m['sesgo']:g}")
+    ejes[2].set_xlabel(f"suma = {numero(m['suma_productos'])};  + b = {numero(m['sesgo'])}")
     limite = np.abs(res["mapa"]).max()
     rejilla(ejes[3], res["mapa"], f"Salida {m['forma_salida'][0]}x{m['forma_salida'][1]}", "RdBu", limite * 1.25, ((i, j), 1, 1))
-    ejes[3].set_xlabel(f"valor en ({i}, {j}): {m['valor']:g}")
+    ejes[3].set_xlabel(f"valor en ({i}, {j}): {numero(m['valor'])}")
     for eje in ejes:  # números de filas y columnas legibles (el ayudante los deja en 8)
         eje.tick_params(which="both", labelsize=9)
     alt = (
         "Cuatro cuadrículas con números. La primera es una imagen de 7x7 de ceros y unos que dibujan un siete, "
         f"con un recuadro naranja sobre la ventana de 3x3 que empieza en la fila {i}, columna {j}. La segunda es el "
         "filtro de 3x3, con una columna de unos, una de ceros y una de menos unos. La tercera muestra los productos "
-        f"de la ventana por el filtro, que suman {m['suma_productos']:g}. La cuarta es el mapa de salida de 5x5, con "
-        f"la casilla ({i}, {j}) destacada y el valor {m['valor']:g}; Conv2D de Keras con los mismos pesos da el "
-        f"mismo mapa (diferencia máxima {m['diferencia_max_keras']:g})."
+        f"de la ventana por el filtro, que suman {numero(m['suma_productos'])}. La cuarta es el mapa de salida de 5x5, con "
+        f"la casilla ({i}, {j}) destacada y el valor {numero(m['valor'])}; Conv2D de Keras con los mismos pesos da el "
+        f"mismo mapa (diferencia máxima {numero(m['diferencia_max_keras'])})."
     )
     return figura, alt

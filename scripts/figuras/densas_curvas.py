@@ -10,6 +10,9 @@ import numpy as np
 from maquinaria.digitos import EPOCAS, entrenar_digitos, parametros_densa
 
 SEMILLA = 0
+# La pérdida de validación «vuelve a subir» si al final supera su mínimo en más de esto (una
+# sola ejecución: no hay dispersión entre semillas, así que la tolerancia se fija aquí).
+TOLERANCIA_SUBIDA = 0.02
 
 
 def calcular():
@@ -18,6 +21,8 @@ def calcular():
     # Keras separa la validación así: las últimas filas, a partir de floor(n · (1 - 0,2)).
     n_ent = int(np.floor(len(X_ent) * (1.0 - 0.2)))
     n_val = len(X_ent) - n_ent
+    val = np.array(historia["val_loss"])
+    subida = float(val[-1] - val.min())
     return {
         "historia": {k: np.array(v) for k, v in historia.items()},
         "metricas": {
@@ -39,6 +44,14 @@ def calcular():
             "exactitud_validacion_1": float(historia["val_accuracy"][0]),
             "perdida_prueba": float(perdida),
             "exactitud_prueba": float(exactitud),
+            # ¿Sobreajuste a la vista? Dónde toca fondo la validación y cuánto sube después.
+            "perdida_validacion_final": float(val[-1]),
+            "epoca_minimo_validacion": int(np.argmin(val)) + 1,
+            "minimo_validacion": float(val.min()),
+            "subida_validacion": subida,
+            "tolerancia_subida": TOLERANCIA_SUBIDA,
+            "veredicto_validacion": "sube" if subida > TOLERANCIA_SUBIDA else "no sube",
+            "brecha_final": float(val[-1] - historia["loss"][-1]),
         },
     }
 
@@ -64,7 +77,9 @@ def dibujar(res):
     for eje in (izq, der):
         eje.set_xticks([1, 5, 10, 15, 20])
     figura.tight_layout()
-    coma = lambda v, d=2: f"{v:.{d}f}".replace(".", ",")  # noqa: E731
+    from maquinaria.formato import numero
+
+    coma = lambda v, d=2: numero(v, d)  # noqa: E731
     alt = (
         f"Dos gráficas a lo largo de {m['epocas']} épocas. A la izquierda, la pérdida de entrenamiento baja de "
         f"{coma(h['loss'][0])} a {coma(h['loss'][-1])} y la de validación de {coma(h['val_loss'][0])} a "

@@ -42,6 +42,8 @@ def dibujar(res):
     import matplotlib.pyplot as plt
     from matplotlib.patches import Rectangle
 
+    from maquinaria.formato import numero
+
     m = res["metricas"]
     casillas = [  # (fila, columna, nombre, explicación, color)
         (0, 0, "TP", "era un 8\ny dijo 8", "#c8e6c9"),
@@ -77,10 +79,10 @@ def dibujar(res):
         y = 0.85 - 0.22 * i
         texto.text(0.0, y, nombre, fontsize=12, weight="bold", color="#263238", transform=texto.transAxes)
         texto.text(0.4, y, formula, fontsize=11, color="#37474f", transform=texto.transAxes)
-        texto.text(1.0, y, f"{valor:.3f}".replace(".", ","), fontsize=12, ha="right", color="#263238",
+        texto.text(1.0, y, numero(valor, 3), fontsize=12, ha="right", color="#263238",
                    transform=texto.transAxes)
     figura.tight_layout()
-    coma = lambda v: f"{v:.3f}".replace(".", ",")  # noqa: E731
+    coma = lambda v: numero(v, 3)  # noqa: E731
     alt = (
         f"Matriz de 2 por 2 del problema «¿es un 8?» con {m['total']} dígitos de prueba: filas, la clase real "
         f"(es un 8, no es un 8); columnas, la predicha. TP = {m['TP']} y TN = {m['TN']}, en verde, son aciertos; "

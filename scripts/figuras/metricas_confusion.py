@@ -48,6 +48,8 @@ def calcular():
 def dibujar(res):
     import matplotlib.pyplot as plt
 
+    from maquinaria.formato import numero
+
     M, m = res["M"], res["metricas"]
     figura, eje = plt.subplots(figsize=(6.4, 5.4))
     eje.imshow(M, cmap="Blues", vmin=0, vmax=M.max())
@@ -61,7 +63,7 @@ def dibujar(res):
     eje.set_yticks(range(10))
     eje.set_xlabel("clase predicha")
     eje.set_ylabel("clase real")
-    eje.set_title(f"{m['aciertos']} aciertos de {m['total']} (exactitud {m['exactitud']:.3f})".replace(".", ","))
+    eje.set_title(f"{m['aciertos']} aciertos de {m['total']} (exactitud {numero(m['exactitud'], 3)})")
     figura.tight_layout()
     err = m["error_frecuente"]
     errores = m["total"] - m["aciertos"]

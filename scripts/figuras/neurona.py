@@ -32,7 +32,9 @@ def calcular():
 
 def _n(valor, decimales=1):
     """Número con coma decimal y signo menos tipográfico."""
-    return f"{valor:.{decimales}f}".replace(".", ",").replace("-", "\u2212")
+    from maquinaria.formato import numero
+
+    return numero(valor, decimales)
 
 
 def dibujar(res):

@@ -63,9 +63,11 @@ def dibujar(res):
     der.legend(loc="upper center")
     figura.tight_layout()
     m = res["metricas"]
-    coma = lambda v, d=2: f"{v:.{d}f}".replace(".", ",")  # noqa: E731
+    from maquinaria.formato import numero
+
+    coma = lambda v, d=2: numero(v, d)  # noqa: E731
     alt = (
-        "Dos gráficas. A la izquierda, para errores entre -3 y 3, el error al cuadrado es una parábola que vale "
+        "Dos gráficas. A la izquierda, para errores entre −3 y 3, el error al cuadrado es una parábola que vale "
         f"{coma(m['mse_error_3'], 0)} con error 3, y el error absoluto son dos rectas que valen "
         f"{coma(m['rmse_error_3'], 0)}. A la derecha, con la probabilidad predicha en el eje horizontal, la "
         "entropía cruzada de una etiqueta 1 baja de izquierda a derecha y se dispara cerca de p = 0 (vale "

@@ -40,7 +40,8 @@ def calcular():
 def dibujar(res):
     import matplotlib.pyplot as plt
 
-    from snippets.playground_dibujo import AZUL, NARANJA, con_coma
+    from maquinaria.formato import porcentaje
+    from maquinaria.graficos_playground import AZUL, NARANJA
 
     # Una columna por conjunto y una fila por ruido; los ejes, compartidos.
     figura, ejes = plt.subplots(len(RUIDOS), len(CONJUNTOS), figsize=(9.4, 4.9), sharex=True, sharey=True,
@@ -57,18 +58,17 @@ def dibujar(res):
             eje.set_xticks([-6, -3, 0, 3, 6])
             eje.set_yticks([-6, -3, 0, 3, 6])
             eje.set_aspect("equal")
-            con_coma(eje)
             if fila == 0:
                 eje.set_title(NOMBRES[nombre], fontsize=11)
             if columna == 0:
                 eje.set_ylabel(f"ruido {ruido}", fontsize=12)
     m = res["metricas"]
-    pct = lambda v: f"{100 * v:.0f} %"  # noqa: E731
+    pct = lambda v: porcentaje(v, 0)  # noqa: E731
     alt = (
-        "Ocho diagramas de dispersión en el cuadrado de -6 a 6, una columna por conjunto, puntos azules (+1) y naranjas (-1); los de "
+        "Ocho diagramas de dispersión en el cuadrado de −6 a 6, una columna por conjunto, puntos azules (+1) y naranjas (−1); los de "
         "entrenamiento con borde blanco y los de prueba con borde negro. Fila de arriba, sin ruido: un disco azul "
         "rodeado de un anillo naranja; cuatro cuadrantes, azules los de signo igual y naranjas los otros; dos nubes "
-        "separadas, azul en (2, 2) y naranja en (-2, -2); dos brazos de espiral entrelazados. Fila de abajo, con "
+        "separadas, azul en (2, 2) y naranja en (−2, −2); dos brazos de espiral entrelazados. Fila de abajo, con "
         f"ruido 50: en el círculo cambia la etiqueta del {pct(m['circulo_50']['etiquetas_cambiadas'])} de los puntos "
         f"y en el XOR la del {pct(m['xor_50']['etiquetas_cambiadas'])}, sin moverlos; las nubes gaussianas se "
         "ensanchan y se mezclan; los brazos de la espiral se vuelven borrosos."

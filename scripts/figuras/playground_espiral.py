@@ -8,6 +8,8 @@ de 8; con tanh y con ReLU), espiral sin ruido, 70 % para entrenar, tasa 0,03, lo
 import numpy as np
 
 from maquinaria.apilado import comparar
+from maquinaria.veredictos import comparar as veredicto
+from maquinaria.veredictos import empatados_con_el_mejor
 
 SEMILLA = 0
 EPOCAS = 800
@@ -46,9 +48,18 @@ def calcular():
         "mejor_tanh": mejor_tanh,
         "mejor_relu": mejor_relu,
         "resueltas": [e for e in res if res[e]["resumen"]["exactitud_test_min"] >= RESUELTA],
+        # Las candidatas que empatan con la mejor, dentro de la dispersión entre semillas.
+        "empatan_con_la_mejor": empatados_con_el_mejor({e: res[e]["resumen"]["perdida_test_semillas"] for e in res}),
+        "configuraciones": {e: v["configuracion"] for e, v in res.items()},
         # Pérdida de prueba de la mejor (repetición mediana) en cada captura.
         "mejor_test_en_capturas": [float(res[mejor]["test"][res[mejor]["resumen"]["mediana"]["semilla"], e - 1])
                                    for e in CAPTURAS],
+    }
+    mitad = {e: [float(v) for v in res[e]["test"][:, EPOCAS // 2 - 1]] for e in ("8-8-8-8 ReLU", "8-8-8-8 tanh")}
+    candidatas["8_8_8_8_ReLU"]["perdida_test_mitad_semillas"] = mitad["8-8-8-8 ReLU"]
+    candidatas["8_8_8_8_tanh"]["perdida_test_mitad_semillas"] = mitad["8-8-8-8 tanh"]
+    metricas["veredictos"] = {
+        "mitad_relu_frente_tanh": veredicto(mitad["8-8-8-8 ReLU"], mitad["8-8-8-8 tanh"]),
     }
     return {"comparacion": res, "metricas": metricas, "por_defecto": "4-2 tanh"}
 
@@ -56,7 +67,8 @@ def calcular():
 def dibujar(res):
     import matplotlib.pyplot as plt
 
-    from snippets.playground_dibujo import dibujar_mapa, dibujar_perdidas
+    from maquinaria.formato import numero, porcentaje
+    from maquinaria.graficos_playground import dibujar_mapa, dibujar_perdidas
 
     m, comp = res["metricas"], res["comparacion"]
     mostradas = [res["por_defecto"], m["mejor_tanh"], m["mejor_relu"]]
@@ -71,11 +83,12 @@ def dibujar(res):
         variante = comp[etiqueta]
         s = variante["resumen"]["mediana"]["semilla"]
         dibujar_mapa(eje, variante["mapa"], *variante["datos"],
-                     f"{etiqueta}\nprueba: {variante['test'][s, -1]:.3f}".replace(".", ","))
+                     f"{etiqueta}\nprueba (media): {numero(variante['resumen']['perdida_test'], 3)}\n"
+                     f"mapa: semilla {s}")
         if i > 0:
             eje.tick_params(labelleft=False)
-        curvas[etiqueta] = (variante["ent"][s], variante["test"][s])
-    dibujar_perdidas(ejes_arriba[3], curvas, titulo="Pérdida", log=True)
+        curvas[etiqueta] = (variante["ent"], variante["test"])
+    dibujar_perdidas(ejes_arriba[3], curvas, titulo=f"Pérdida, media de {m['repeticiones']} repeticiones", log=True)
     # La leyenda, en una fila bajo los cuatro paneles de arriba: dentro taparía las curvas.
     leyenda = ejes_arriba[3].get_legend()
     arriba.legend(handles=leyenda.legend_handles, labels=[t.get_text() for t in leyenda.get_texts()],
@@ -83,14 +96,14 @@ def dibujar(res):
     leyenda.remove()
     mejor = comp[m["mejor"]]
     s = mejor["resumen"]["mediana"]["semilla"]
-    abajo.suptitle(f"La mejor, {m['mejor']}, mientras aprende", fontsize=12)
+    abajo.suptitle(f"La de menor pérdida de prueba media, {m['mejor']}, mientras aprende (semilla {s})", fontsize=12)
     for i, (eje, epoca) in enumerate(zip(abajo.subplots(1, 4), m["capturas"])):
         dibujar_mapa(eje, mejor["capturas"][epoca], *mejor["datos"],
-                     f"época {epoca}\nprueba: {mejor['test'][s, epoca - 1]:.3f}".replace(".", ","))
+                     f"época {epoca}\nprueba (semilla {s}): {numero(mejor['test'][s, epoca - 1], 3)}")
         if i > 0:
             eje.tick_params(labelleft=False)
-    f = lambda v: f"{v:.3f}".replace(".", ",")  # noqa: E731
-    pct = lambda v: f"{100 * v:.0f} %"  # noqa: E731
+    f = lambda v: numero(v, 3)  # noqa: E731
+    pct = lambda v: porcentaje(v, 0)  # noqa: E731
     c = lambda e: m["candidatas"][e.replace(" ", "_").replace("-", "_")]  # noqa: E731
     alt = (
         "Arriba, tres mapas de decisión de la espiral tras "
@@ -99,7 +112,7 @@ def dibujar(res):
         f"{pct(c('4-2 tanh')['exactitud_test'])}); la mejor con tanh, {m['mejor_tanh']}, y la mejor con ReLU, "
         f"{m['mejor_relu']}, dibujan dos brazos de espiral que siguen a los puntos (exactitud "
         f"{pct(c(m['mejor_tanh'])['exactitud_test'])} y {pct(c(m['mejor_relu'])['exactitud_test'])}). Abajo, el "
-        f"mapa de {m['mejor']} en las épocas {', '.join(str(e) for e in m['capturas'])}: primero unas pocas "
+        f"mapa de {m['mejor']} (la repetición mediana, semilla {s}) en las épocas {', '.join(str(e) for e in m['capturas'])}: primero unas pocas "
         "regiones grandes, que se van enrollando hasta seguir la espiral; la pérdida de prueba pasa de "
         f"{f(m['mejor_test_en_capturas'][0])} a {f(m['mejor_test_en_capturas'][-1])}."
     )

@@ -66,7 +66,8 @@ def dibujar(res):
     import matplotlib.pyplot as plt
     from matplotlib.colors import to_rgb
 
-    from snippets.playground_dibujo import AZUL, CURVAS, NARANJA, con_coma
+    from maquinaria.formato import numero, porcentaje
+    from maquinaria.graficos_playground import AZUL, CURVAS, NARANJA
 
     colores = np.array([to_rgb(c) for c in (AZUL, NARANJA, "#2e9e5b")])
     m, p = res["metricas"], res["probabilidades"]
@@ -83,9 +84,8 @@ def dibujar(res):
     ejes[0].set_xticks([-6, -3, 0, 3, 6])
     ejes[0].set_yticks([-6, -3, 0, 3, 6])
     ejes[0].grid(False)
-    ejes[0].set_title(f"Clase más probable\nexactitud en prueba: {100 * m['exactitud_test']:.1f} %".replace(".", ","),
+    ejes[0].set_title(f"Clase más probable\nexactitud en prueba: {porcentaje(m['exactitud_test'], 1)}",
                       fontsize=11)
-    con_coma(ejes[0])
     h = res["historia"]
     epocas = np.arange(1, m["epocas"] + 1)
     for color, (nombre, texto) in zip(CURVAS, (("ent", "entrenamiento"), ("test", "prueba"))):
@@ -95,11 +95,10 @@ def dibujar(res):
     ejes[1].set_yscale("log")
     ejes[1].set_title("Entropía cruzada por época\n(escala logarítmica)", fontsize=11)
     ejes[1].legend(fontsize=10)
-    con_coma(ejes[1])
-    f = lambda v: f"{v:.3f}".replace(".", ",")  # noqa: E731
-    pct = lambda v: f"{100 * v:.1f} %".replace(".", ",")  # noqa: E731
+    f = lambda v: numero(v, 3)  # noqa: E731
+    pct = lambda v: porcentaje(v, 1)  # noqa: E731
     alt = (
-        "A la izquierda, el plano de -6 a 6 coloreado por la clase más probable según la red (azul, naranja y "
+        "A la izquierda, el plano de −6 a 6 coloreado por la clase más probable según la red (azul, naranja y "
         "verde), más claro donde la red duda, con los puntos de los tres brazos de la espiral encima: las tres "
         "regiones siguen los brazos enrollados. A la derecha, la entropía cruzada de entrenamiento y de prueba por "
         f"época en escala logarítmica, que baja de {f(m['perdida_inicial_test'])} a {f(m['perdida_test'])} en "

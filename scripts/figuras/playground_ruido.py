@@ -6,8 +6,9 @@ círculo el ruido cambia etiquetas cerca de la frontera sin mover los puntos.
 
 import numpy as np
 
-from snippets.playground import datos_playground
 from maquinaria.apilado import comparar
+from maquinaria.veredictos import comparar as veredicto
+from snippets.playground import datos_playground
 
 SEMILLA = 0
 EPOCAS = 300
@@ -25,32 +26,46 @@ def regla_exacta(X):
 
 def calcular():
     res = comparar(VARIANTES, REPETICIONES, EPOCAS)
-    metricas = {"epocas": EPOCAS, "repeticiones": REPETICIONES}
+    metricas = {"epocas": EPOCAS, "repeticiones": REPETICIONES,
+                "configuraciones": {e: v["configuracion"] for e, v in res.items()}}
     for r, variante in res.items():
         # Lo mejor posible: cuánto acierta la regla exacta sobre las etiquetas de prueba con ruido.
         aciertos = []
         for semilla in range(REPETICIONES):
             _, _, X_test, y_test = datos_playground("circulo", ruido=int(r), entrenamiento=70, semilla=semilla)
-            aciertos.append(np.mean(regla_exacta(X_test) == y_test))
-        metricas[f"ruido_{r}"] = variante["resumen"] | {
-            "brecha": variante["resumen"]["perdida_test"] - variante["resumen"]["perdida_ent"],
+            aciertos.append(float(np.mean(regla_exacta(X_test) == y_test)))
+        resumen = variante["resumen"]
+        brechas = np.array(resumen["perdida_test_semillas"]) - np.array(resumen["perdida_ent_semillas"])
+        metricas[f"ruido_{r}"] = resumen | {
+            "brecha": float(brechas.mean()),
+            "brecha_semillas": [float(b) for b in brechas],
             "regla_exactitud_test": float(np.mean(aciertos)),
+            "regla_exactitud_test_semillas": aciertos,
         }
+    b = {r: metricas[f"ruido_{r}"]["brecha_semillas"] for r in RUIDOS}
+    n50 = metricas["ruido_50"]
+    metricas["veredictos"] = {
+        "brecha_25_frente_0": veredicto(b[25], b[0]),
+        "brecha_50_frente_25": veredicto(b[50], b[25]),
+        "acierto_red_frente_regla_50": veredicto(n50["exactitud_test_semillas"], n50["regla_exactitud_test_semillas"]),
+    }
     return {"comparacion": res, "metricas": metricas}
 
 
 def dibujar(res):
-    from snippets.playground_dibujo import figura_comparacion
+    from maquinaria.formato import numero, porcentaje
+    from maquinaria.graficos_playground import figura_comparacion
 
     m = res["metricas"]
     figura = figura_comparacion(res["comparacion"], {str(r): f"Ruido {r}" for r in RUIDOS})
-    f = lambda v: f"{v:.3f}".replace(".", ",")  # noqa: E731
-    pct = lambda v: f"{100 * v:.0f} %"  # noqa: E731
+    f = lambda v: numero(v, 3)  # noqa: E731
+    pct = lambda v: porcentaje(v, 0)  # noqa: E731
     alt = (
-        "Tres mapas de decisión del círculo con la red 4-2 y ruido 0, 25 y 50. Sin ruido la zona azul encierra el "
-        "disco; con ruido aparecen puntos azules fuera y naranjas dentro, y la zona azul se deforma. Debajo, las "
-        "pérdidas por época: cuanto más ruido, más alta queda la de prueba y más se separa de la de entrenamiento. "
-        f"Medias de 5 repeticiones tras {m['epocas']} épocas, entrenamiento y prueba: ruido 0, "
+        "Tres mapas de decisión del círculo con la red 4-2 y ruido 0, 25 y 50 (los de la repetición mediana). Sin "
+        "ruido la zona azul encierra el disco; con ruido aparecen puntos azules fuera y naranjas dentro, y la zona "
+        "azul se deforma. Debajo, la media de 5 repeticiones de las pérdidas por época: cuanto más ruido, más alta "
+        "queda la de prueba y más se separa de la de entrenamiento. Medias tras "
+        f"{m['epocas']} épocas, entrenamiento y prueba: ruido 0, "
         f"{f(m['ruido_0']['perdida_ent'])} y {f(m['ruido_0']['perdida_test'])}; ruido 25, "
         f"{f(m['ruido_25']['perdida_ent'])} y {f(m['ruido_25']['perdida_test'])}; ruido 50, "
         f"{f(m['ruido_50']['perdida_ent'])} y {f(m['ruido_50']['perdida_test'])}. Con ruido 50 la red acierta el "

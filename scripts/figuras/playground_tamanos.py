@@ -10,8 +10,10 @@ import time
 import keras
 import numpy as np
 
-from snippets.playground import crear_modelo, datos_playground, perdida_playground
 from maquinaria.apilado import comparar
+from maquinaria.veredictos import comparar as veredicto
+from maquinaria.veredictos import empatados_con_el_mejor
+from snippets.playground import crear_modelo, datos_playground, perdida_playground
 
 SEMILLA = 0
 REPETICIONES = 5
@@ -22,6 +24,8 @@ CONDICIONES = {
 }
 # Tiempo de model.fit: tres tamaños del Playground y dos muy por encima de su límite.
 TIEMPOS = [(1,), (4, 2), (8,) * 6, (512, 512), (2048, 2048)]
+# Dos tiempos por paso son «parecidos» si uno no llega al doble del otro.
+FACTOR_TIEMPO = 2.0
 
 
 def nombre(capas):
@@ -89,12 +93,26 @@ def calcular():
             "mejor_texto": descripcion(TAMANOS[int(np.argmin(perdida_test))]),
             "mejor_perdida_test": float(min(perdida_test)),
             "por_tamano": {n.replace("-", "_"): r for n, r in resumen.items()},
+            # Los tamaños que empatan con el mejor (la tolerancia: la dispersión entre semillas).
+            "empatan_con_el_mejor": empatados_con_el_mejor(
+                {n: resumen[n]["perdida_test_semillas"] for n in resumen}),
             "segundos_apilado": segundos,
             "ms_por_paso_y_red_apilado": 1000 * segundos / pasos,
         }
     ms_por_paso((1,), veces=1)  # calentamiento: la primera medida paga inicializaciones de TensorFlow
     metricas["ms_por_paso_fit"] = {nombre(c).replace("-", "_"): ms_por_paso(c) for c in TIEMPOS}
     metricas["parametros_tiempos"] = {nombre(c).replace("-", "_"): parametros(c) for c in TIEMPOS}
+    grande, pequena = metricas["ruidoso"]["por_tamano"]["6x8"], metricas["ruidoso"]["por_tamano"]["1"]
+    mejor = metricas["ruidoso"]["por_tamano"][metricas["ruidoso"]["mejor"].replace("-", "_")]
+    metricas["veredictos"] = {
+        "ruidoso_test_6x8_frente_mejor": veredicto(grande["perdida_test_semillas"], mejor["perdida_test_semillas"]),
+        "ruidoso_ent_6x8_frente_1": veredicto(grande["perdida_ent_semillas"], pequena["perdida_ent_semillas"]),
+        "limpio_6x8_empata_con_el_mejor": "6x8" in metricas["limpio"]["empatan_con_el_mejor"],
+        "factor_tiempo": FACTOR_TIEMPO,
+        "tiempo_6x8_parecido_a_1": metricas["ms_por_paso_fit"]["6x8"] < FACTOR_TIEMPO * metricas["ms_por_paso_fit"]["1"],
+        "tiempo_2048_mayor_que_6x8": metricas["ms_por_paso_fit"]["2048_2048"]
+        > FACTOR_TIEMPO * metricas["ms_por_paso_fit"]["6x8"],
+    }
     # Cuántas veces más rápido es un paso de una red apilada que un paso de model.fit (red 4-2).
     metricas["cociente_fit_apilado"] = metricas["ms_por_paso_fit"]["4_2"] / metricas["limpio"]["ms_por_paso_y_red_apilado"]
     return {"resultados": resultados, "metricas": metricas}
@@ -103,7 +121,8 @@ def calcular():
 def dibujar(res):
     import matplotlib.pyplot as plt
 
-    from snippets.playground_dibujo import CURVAS, con_coma
+    from maquinaria.formato import numero
+    from maquinaria.graficos_playground import CURVAS
 
     m = res["metricas"]
     # Una condición encima de la otra, con el mismo eje de tamaños.
@@ -125,20 +144,20 @@ def dibujar(res):
         eje.set_xticks(x, etiquetas, fontsize=10)
         eje.set_title(f"{titulos[clave]}, {m[clave]['epocas']} épocas", fontsize=11)
         eje.set_ylim(bottom=0)
-        con_coma(eje, "y")
     ejes[0].legend(fontsize=10)  # una sola leyenda: las dos gráficas usan las mismas series
     ejes[-1].set_xlabel("capas ocultas (parámetros)")
     figura.supylabel("pérdida final (la del Playground)", fontsize=11)
-    f = lambda v: f"{v:.3f}".replace(".", ",")  # noqa: E731
+    f = lambda v: numero(v, 3)  # noqa: E731
     limpio, ruidoso = m["limpio"], m["ruidoso"]
     alt = (
         "Dos gráficas de la pérdida final de entrenamiento (línea continua) y de prueba (discontinua) frente al "
-        "tamaño de la red, de 1 neurona a 6 capas de 8, con las 5 repeticiones como puntos. Arriba, círculo "
-        f"sin ruido con {limpio['puntos_ent']} puntos de entrenamiento: las dos pérdidas bajan juntas al crecer la "
-        f"red, de {f(limpio['perdida_test'][0])} en prueba con 1 neurona a {f(limpio['perdida_test'][-1])} con 6 "
-        f"capas de 8. Abajo, círculo con ruido 50 y {ruidoso['puntos_ent']} puntos de entrenamiento: la "
-        f"pérdida de entrenamiento baja de {f(ruidoso['perdida_ent'][0])} a {f(ruidoso['perdida_ent'][-1])}, "
-        f"pero la de prueba tiene su mínimo, {f(ruidoso['mejor_perdida_test'])}, con la red {ruidoso['mejor']} y "
-        f"sube hasta {f(ruidoso['perdida_test'][-1])} con 6 capas de 8."
+        "tamaño de la red, de 1 neurona a 6 capas de 8: la media de 5 repeticiones como línea y cada repetición "
+        f"como un punto. Arriba, círculo sin ruido con {limpio['puntos_ent']} puntos de entrenamiento: la pérdida "
+        f"de prueba media pasa de {f(limpio['perdida_test'][0])} con 1 neurona a {f(limpio['perdida_test'][-1])} "
+        f"con 6 capas de 8, y empatan con la mejor, dentro de la dispersión entre semillas, "
+        f"{', '.join(limpio['empatan_con_el_mejor'])}. Abajo, círculo con ruido 50 y {ruidoso['puntos_ent']} "
+        f"puntos de entrenamiento: la pérdida de entrenamiento media baja de {f(ruidoso['perdida_ent'][0])} a "
+        f"{f(ruidoso['perdida_ent'][-1])}, pero la de prueba tiene su mínimo, {f(ruidoso['mejor_perdida_test'])}, "
+        f"con la red {ruidoso['mejor']} y con 6 capas de 8 es {f(ruidoso['perdida_test'][-1])}."
     )
     return figura, alt

@@ -57,7 +57,9 @@ def calcular():
 
 
 def _n(valor, decimales=2):
-    return f"{valor:.{decimales}f}".replace(".", ",")
+    from maquinaria.formato import numero
+
+    return numero(valor, decimales)
 
 
 def dibujar(res):

@@ -50,7 +50,9 @@ def calcular():
 
 
 def _n(valor, decimales=3):
-    return f"{valor:.{decimales}f}".replace(".", ",").replace("-", "\u2212")
+    from maquinaria.formato import numero
+
+    return numero(valor, decimales)
 
 
 def dibujar(res):
@@ -74,7 +76,6 @@ def dibujar(res):
     eje.set_ylabel("pérdida (entropía cruzada)")
     eje.set_title("Pérdida durante el entrenamiento")
     eje.set_ylim(0, 0.85)
-    eje.yaxis.set_major_formatter(lambda v, _: f"{v:g}".replace(".", ","))
     eje.legend(loc="center right")
 
     for eje, clave, titulo in (
@@ -117,8 +118,9 @@ def dibujar(res):
 
     una, oculta = m["una_neurona"], m["capa_oculta"]
     alt = (
-        f"Tres paneles. Arriba, la pérdida durante {m['pasos']} pasos: la de una neurona sola se queda plana en "
-        f"{_n(una['perdida'])}, igual que ln 2, y la de la red con capa oculta baja hasta {_n(oculta['perdida'], 4)}. "
+        f"Tres paneles. Arriba, la pérdida durante {m['pasos']} pasos: la de una neurona sola termina en "
+        f"{_n(una['perdida'])}, que es ln 2 (la diferencia, {_n(abs(una['perdida'] - m['ln2']), 8)}, queda por "
+        "debajo de una millonésima), y la de la red con capa oculta baja hasta {_n(oculta['perdida'], 4)}. "
         f"Abajo a la izquierda, la salida de la neurona sola sobre el plano x1-x2 es de color uniforme: responde "
         f"{_n(float(np.mean(una['salidas'])))} a los cuatro puntos de XOR y en todo el plano, sin frontera. Abajo a la derecha, la red con {m['ocultas']} neuronas ocultas pinta de rojo (salida cercana a 1) la zona "
         f"de los puntos (0, 1) y (1, 0) y de azul (cercana a 0) la de (0, 0) y (1, 1), separadas por una frontera "
