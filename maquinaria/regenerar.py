@@ -125,8 +125,8 @@ def main(argv: list[str]) -> int:
         limpiar_temporales()  # lo que dejó una ejecución muerta, en cada ejecución
     elegidos = args.nombres or list(todos)
     try:
-        # Solo --forzar con nombres explícitos sobrescribe un registro dañado.
-        estados = [estado(n, tolerar_danado=args.forzar and bool(args.nombres), quien=todos[n]) for n in elegidos]
+        # Un registro dañado solo se sobrescribe si se nombra: nunca en una pasada general.
+        estados = [estado(n, tolerar_danado=bool(args.nombres), quien=todos[n]) for n in elegidos]
     except ErrorDeFigura as error:
         print(f"error: {error}", file=sys.stderr)
         return 2

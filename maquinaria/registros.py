@@ -165,7 +165,7 @@ def leer_registro(nombre: str, quien: Producto | None = None) -> dict | None:
     except (ValueError, UnicodeDecodeError) as exc:
         raise RegistroDanado(
             f"Registro dañado: {relativa(ruta)} ({quien.tipo.nombre} «{nombre}»): {exc}. "
-            f"Regenéralo con «python -m maquinaria --forzar {nombre}»."
+            f"Regenéralo con «python -m maquinaria {nombre}»."
         ) from exc
     return registro
 
