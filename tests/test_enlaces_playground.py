@@ -132,6 +132,12 @@ def test_la_pagina_es_breve(sitio):
     for bloque in articulo.select("div.highlight, figure, script, .headerlink, table, .arithmatex, "
                                   "a.enlace-playground, small.config-playground"):
         bloque.decompose()
+    # Las preguntas de autoevaluación que añade el hook al final no son la práctica.
+    cuestionario = next((h for h in articulo.find_all("h2") if "Comprueba lo que sabes" in h.get_text()), None)
+    while cuestionario is not None:
+        siguiente = cuestionario.find_next_sibling()
+        cuestionario.decompose()
+        cuestionario = siguiente
     palabras = len(re.findall(r"\w+", articulo.get_text(" ")))
     assert palabras <= MAX_PALABRAS, f"{palabras} palabras de prosa"
     assert lineas_de_codigo <= MAX_LINEAS_DE_CODIGO, f"{lineas_de_codigo} líneas de código"

@@ -333,8 +333,8 @@ def test_la_prueba_de_dependencias_detecta_una_clave_que_no_sigue_el_grafo(copia
     claves = copia / "maquinaria" / "claves.py"
     # Roto a propósito: del cierre solo quedan las importaciones directas del script.
     roto = claves.read_text(encoding="utf-8").replace(
-        "propios, ext = importaciones([arbol(actual)], actual)",
-        "propios, ext = set(), importaciones([arbol(actual)], actual)[1]",
+        'propios, ext = resolver(analizar(actual)["importa"])',
+        'propios, ext = set(), resolver(analizar(actual)["importa"])[1]',
     )
     assert roto != claves.read_text(encoding="utf-8")
     claves.write_text(roto, encoding="utf-8")
