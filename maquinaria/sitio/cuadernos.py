@@ -13,6 +13,10 @@ mkdocs-jupyter convierte cada `docs/cuadernos/*.ipynb` con nbconvert, y el HTML 
   Una imagen sin texto alternativo hace fallar `mkdocs build --strict`;
 * no da ancho ni alto a las imágenes: se leen del PNG/JPEG incrustado, para que la página no
   salte al cargar;
+* escribe a veces el CSS de Pygments como una lista de Python (CSS no válido): se convierte
+  en el CSS que contiene;
+* no enlaza el propio cuaderno: bajo el título se ponen «Descargar el cuaderno» (el .ipynb
+  que mkdocs-jupyter copia junto a la página) y «Abrir en Colab»;
 * deja bloques con barra de desplazamiento a los que no llega el teclado y salidas de rich
   (`model.summary()`) con colores de terminal ilegibles sobre la página (axe): se les da
   `tabindex="0"` y se quitan esos colores.
@@ -23,6 +27,7 @@ Además avisa (y `--strict` falla) si una celda de Markdown escribe fórmulas co
 
 from __future__ import annotations
 
+import ast
 import base64
 import hashlib
 import io
@@ -78,9 +83,22 @@ def _quitar_scripts_externos(html: str, pagina: str) -> str:
     return _SCRIPT.sub(revisar, html)
 
 
+def _css_valido(css: str) -> str:
+    """mkdocs-jupyter escribe a veces el CSS de Pygments como la lista de Python que lo contiene
+    («['pre { line-height: 125%; }\\n...']»): eso no es CSS y el navegador lo descarta entero."""
+    if css.startswith(("['", '["')) and css.endswith(("']", '"]')):
+        try:
+            partes = ast.literal_eval(css)
+        except (ValueError, SyntaxError):
+            return css
+        if isinstance(partes, list) and all(isinstance(p, str) for p in partes):
+            return "\n".join(p.strip() for p in partes).strip()
+    return css
+
+
 def _compartir_estilos(html: str, destino: str) -> str:
     def mover(m: re.Match) -> str:
-        css = m[1].strip()
+        css = _css_valido(m[1].strip())
         if len(css) < 2048:
             return m[0]
         nombre = hashlib.sha256(css.encode("utf-8")).hexdigest()[:16] + ".css"
@@ -193,6 +211,31 @@ def _salida_legible(m: re.Match) -> str:
     return f'<pre tabindex="0" style="{m[1]}">{cuerpo}</pre>'
 
 
+_PARRAFO_COLAB = re.compile(r"<p>(?:(?!</p>).)*?colab\.research\.google\.com(?:(?!</p>).)*?</p>", re.S)
+_FIN_DEL_TITULO = re.compile(r"</h1>")
+
+
+def _poner_enlaces(html: str, page, config) -> str:
+    """«Descargar el cuaderno» y «Abrir en Colab», justo bajo el título.
+
+    mkdocs-jupyter copia el .ipynb junto a la página (cuadernos/NOMBRE/NOMBRE.ipynb). Si el
+    cuaderno trae su propio párrafo con el enlace a Colab, este lo sustituye."""
+    fuente = page.file.src_uri
+    fichero = posixpath.basename(fuente)
+    enlaces = [f'<a href="{_escapar(fichero)}" download>Descargar el cuaderno</a>']
+    repositorio = re.match(r"https?://github\.com/([^/\s]+/[^/\s]+?)/?$", (config.get("repo_url") or "").strip())
+    if repositorio:
+        colab = f"https://colab.research.google.com/github/{repositorio[1]}/blob/main/docs/{fuente}"
+        enlaces.append(f'<a href="{_escapar(colab)}">Abrir en Colab</a>')
+    parrafo = f'<p class="enlaces-cuaderno">{"".join(enlaces)}</p>'
+    html, cambios = _PARRAFO_COLAB.subn(lambda m: parrafo, html, count=1)
+    if not cambios:
+        html, cambios = _FIN_DEL_TITULO.subn(lambda m: m[0] + parrafo, html, count=1)
+    if not cambios:
+        html = parrafo + html
+    return html
+
+
 def on_pre_build(config, **kwargs):
     _css.clear()
 
@@ -211,6 +254,7 @@ def on_page_content(html, page, config, files, **kwargs):
     # Los bloques de código anchos tienen barra de desplazamiento: que se alcancen con el teclado.
     html = html.replace('<div class="highlight-ipynb', '<div tabindex="0" class="highlight-ipynb')
     html = _SALIDA_RICH.sub(_salida_legible, html)
+    html = _poner_enlaces(html, page, config)
     return html
 
 
