@@ -6,7 +6,9 @@ mkdocs-jupyter convierte cada `docs/cuadernos/*.ipynb` con nbconvert, y el HTML 
   fórmulas de los cuadernos las compone el MathJax del propio sitio
   (`docs/javascripts/mathjax-config.js`);
 * mete en cada página unos 600 KB de CSS de JupyterLab: se mueven a ficheros compartidos
-  `assets/cuadernos/<huella>.css`, que el navegador descarga una vez;
+  `assets/cuadernos/<huella>.css`, que el navegador descarga una vez, sin las reglas de la
+  interfaz de JupyterLab que ningún cuaderno usa (de 575 KB a unos pocos);
+* incrusta las imágenes en base64: pasan a ficheros junto a la página, con carga perezosa;
 * pone a cada imagen el texto alternativo «No description has been provided for this image»:
   se sustituye por el texto de los metadatos de la celda, `"alt"` (una cadena, o una lista
   con un texto por imagen). Con jupytext: `# %% alt="Curva de pérdida que baja de 2,3 a 0,1"`.
@@ -42,6 +44,8 @@ log = logging.getLogger("mkdocs.hooks.cuadernos")
 ALT_POR_DEFECTO = "No description has been provided for this image"
 CARPETA_CSS = "assets/cuadernos"
 _css: dict[str, str] = {}
+_clases: set[str] = set()  # las clases de HTML que usan las páginas de los cuadernos
+_imagenes: dict[str, bytes] = {}  # ruta en el sitio -> bytes de las imágenes sacadas del HTML
 
 _MATHJAX_NBCONVERT = re.compile(r"<!-- Load mathjax -->.*?<!-- End of mathjax configuration -->", re.S)
 _SCRIPT = re.compile(r"<script\b([^>]*)>(.*?)</script>", re.S | re.I)
@@ -236,8 +240,75 @@ def _poner_enlaces(html: str, page, config) -> str:
     return html
 
 
+_CLASE_EN_HTML = re.compile(r"""\bclass\s*=\s*["']([^"']*)["']""", re.I)
+_CLASE_EN_SELECTOR = re.compile(r"\.(-?[_a-zA-Z][-_a-zA-Z0-9]*)")
+# «.jupyter-wrapper :root» o «.jupyter-wrapper body» (nbconvert antepone el contenedor a todo):
+# nada dentro del contenedor es la raíz ni el <body>. Solo en «:root» hay 80 KB de iconos.
+_IMPOSIBLE = re.compile(r"\S\s+(?::root|html|body)\b")
+
+
+def _selectores(preludio) -> list[str]:
+    """Los selectores de una lista («a, b:is(.c, .d)» da «a» y «b:is(.c, .d)»)."""
+    import tinycss2
+
+    trozos, actual = [], []
+    for token in preludio:
+        if token.type == "literal" and token.value == ",":
+            trozos.append(actual)
+            actual = []
+        else:
+            actual.append(token)
+    trozos.append(actual)
+    return [tinycss2.serialize(t).strip() for t in trozos if tinycss2.serialize(t).strip()]
+
+
+def _depurar(css: str, clases: set[str]) -> str:
+    """El CSS de JupyterLab (575 KB) sin las reglas cuyos selectores piden clases que ningún
+    cuaderno del sitio usa (las de la interfaz de JupyterLab: barras, menús, diálogos...)."""
+    import tinycss2
+
+    salida = []
+    for regla in tinycss2.parse_stylesheet(css, skip_comments=True, skip_whitespace=True):
+        if regla.type == "qualified-rule":
+            vivos = [
+                s for s in _selectores(regla.prelude)
+                if set(_CLASE_EN_SELECTOR.findall(s)) <= clases and not _IMPOSIBLE.search(s)
+            ]
+            if vivos:
+                salida.append(f"{','.join(vivos)}{{{tinycss2.serialize(regla.content).strip()}}}")
+        elif regla.type == "at-rule":
+            if regla.lower_at_keyword in ("media", "supports", "layer") and regla.content is not None:
+                dentro = _depurar(tinycss2.serialize(regla.content), clases)
+                if dentro:
+                    salida.append(f"@{regla.at_keyword}{tinycss2.serialize(regla.prelude)}{{{dentro}}}")
+            else:
+                salida.append(tinycss2.serialize([regla]).strip())
+        # los errores de análisis (CSS no válido) no pasan
+    return "\n".join(salida)
+
+
+_IMG_INCRUSTADA = re.compile(r"""(<img\b[^>]*?\ssrc=)(["'])data:image/(png|jpeg|gif|webp);base64,([^"']+)\2""", re.I)
+
+
+def _sacar_imagenes(html: str, destino: str) -> str:
+    """Las imágenes incrustadas (base64) pasan a ficheros junto a la página, con carga perezosa:
+    el HTML pesa menos y el navegador solo las descarga al acercarse a ellas."""
+    carpeta = posixpath.dirname(destino)
+
+    def sacar(m: re.Match) -> str:
+        datos = base64.b64decode(m[4])
+        extension = "jpg" if m[3].lower() == "jpeg" else m[3].lower()
+        nombre = f"{hashlib.sha256(datos).hexdigest()[:16]}.{extension}"
+        _imagenes[posixpath.join(carpeta, nombre)] = datos
+        return f"{m[1]}{m[2]}{nombre}{m[2]} loading={m[2]}lazy{m[2]} decoding={m[2]}async{m[2]}"
+
+    return _IMG_INCRUSTADA.sub(sacar, html)
+
+
 def on_pre_build(config, **kwargs):
     _css.clear()
+    _clases.clear()
+    _imagenes.clear()
 
 
 def on_page_content(html, page, config, files, **kwargs):
@@ -255,13 +326,22 @@ def on_page_content(html, page, config, files, **kwargs):
     html = html.replace('<div class="highlight-ipynb', '<div tabindex="0" class="highlight-ipynb')
     html = _SALIDA_RICH.sub(_salida_legible, html)
     html = _poner_enlaces(html, page, config)
+    html = _sacar_imagenes(html, page.file.dest_uri)
+    for m in _CLASE_EN_HTML.finditer(html):
+        _clases.update(m[1].split())
     return html
 
 
 def on_post_build(config, **kwargs):
+    for ruta, datos in _imagenes.items():
+        fichero = Path(config["site_dir"]) / ruta
+        fichero.parent.mkdir(parents=True, exist_ok=True)
+        fichero.write_bytes(datos)
     if not _css:
         return
     carpeta = Path(config["site_dir"]) / CARPETA_CSS
     carpeta.mkdir(parents=True, exist_ok=True)
+    # Material y el propio sitio ponen clases fuera del HTML del cuaderno (modo oscuro, etc.).
+    clases = _clases | {"jupyter-wrapper"}
     for nombre, css in _css.items():
-        (carpeta / nombre).write_text(css, encoding="utf-8")
+        (carpeta / nombre).write_text(_depurar(css, clases), encoding="utf-8")
