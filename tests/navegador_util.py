@@ -155,12 +155,14 @@ def alt_valido(alt: str | None, src: str = "") -> bool:
 def nuevo_contexto(navegador, origen: str, esquema: str = "light", ancho: str = "portatil"):
     """Un contexto que no deja salir ninguna petición de `origen`: las aborta y las apunta en contexto.externas.
 
-    `ancho`: "portatil" (1280 × 900) o "movil" (390 × 844, táctil, con tres píxeles por píxel CSS)."""
+    `ancho`: "portatil" (1280 × 900) o "movil" (390 × 844, con la etiqueta viewport de móvil y tres
+    píxeles por píxel CSS). Sin pantalla táctil: con ella, Material quita a propósito el tabindex
+    de los bloques de código desplazables (sin teclado no hace falta) y axe no lo entendería."""
     w, h = ANCHOS[ancho]
     movil = ancho == "movil"
     contexto = navegador.new_context(
         color_scheme=esquema, viewport={"width": w, "height": h},
-        is_mobile=movil, has_touch=movil, device_scale_factor=3 if movil else 1,
+        is_mobile=movil, device_scale_factor=3 if movil else 1,
     )
     contexto.set_default_timeout(20_000)
     contexto.externas = []
@@ -438,14 +440,19 @@ def revisar_lectura(contexto, url: str, *, axe: bool = False) -> dict[str, list[
     pagina = contexto.new_page()
     try:
         pagina.goto(url, wait_until="load")
-        pagina.evaluate("() => document.fonts.ready.then(() => true)")
+        # Material decide tras medir (ResizeObserver) qué bloques de código se desplazan: dos cuadros.
+        pagina.evaluate(
+            "() => document.fonts.ready.then(() => new Promise(r => requestAnimationFrame(() => requestAnimationFrame(r))))"
+        )
         problemas = pagina.evaluate(_JS_LECTURA)
         if axe:
             from axe_playwright_python.sync_playwright import Axe
 
             graves = [v for v in Axe().run(pagina).response["violations"] if v.get("impact") in IMPACTOS_GRAVES]
             if graves:
-                problemas["accesibilidad (axe)"] = [f"{v['id']}: {v['help']}" for v in graves]
+                problemas["accesibilidad (axe)"] = [
+                    f"{v['id']}: {v['help']} en {', '.join(str(n['target']) for n in v['nodes'][:3])}" for v in graves
+                ]
     finally:
         pagina.close()
     return problemas

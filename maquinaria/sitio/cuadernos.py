@@ -244,6 +244,8 @@ _CLASE_EN_HTML = re.compile(r"""\bclass\s*=\s*["']([^"']*)["']""", re.I)
 _CLASE_EN_SELECTOR = re.compile(r"\.(-?[_a-zA-Z][-_a-zA-Z0-9]*)")
 # «.jupyter-wrapper :root» o «.jupyter-wrapper body» (nbconvert antepone el contenedor a todo):
 # nada dentro del contenedor es la raíz ni el <body>. Solo en «:root» hay 80 KB de iconos.
+# Lo negado no hace falta que exista: «.jp-Cell:not(.jp-mod-active)» vale para toda celda.
+_NEGACION = re.compile(r":not\([^()]*\)")
 _IMPOSIBLE = re.compile(r"\S\s+(?::root|html|body)\b")
 
 
@@ -272,7 +274,7 @@ def _depurar(css: str, clases: set[str]) -> str:
         if regla.type == "qualified-rule":
             vivos = [
                 s for s in _selectores(regla.prelude)
-                if set(_CLASE_EN_SELECTOR.findall(s)) <= clases and not _IMPOSIBLE.search(s)
+                if set(_CLASE_EN_SELECTOR.findall(_NEGACION.sub("", s))) <= clases and not _IMPOSIBLE.search(s)
             ]
             if vivos:
                 salida.append(f"{','.join(vivos)}{{{tinycss2.serialize(regla.content).strip()}}}")

@@ -11,7 +11,8 @@ dibujan por sí mismos: ni JavaScript ni fuentes que descargar.
 
 Las fórmulas en bloque van dentro de un `<div class="formula">` que se desplaza a lo ancho
 en un móvil, con sombra en el borde que tiene más (extra.css), y alcanzable con el teclado.
-Una fórmula que latex2mathml no entiende hace fallar `mkdocs build --strict`.
+Una fórmula que latex2mathml no entiende hace fallar `mkdocs build --strict`. Las tablas, que
+también se desplazan a lo ancho en un móvil, reciben `tabindex="0"` por lo mismo.
 
 Para la búsqueda, el MathML queda fuera del índice (`data-search-exclude`: su texto sale
 pegado, «∑i=1nwixi») y en su lugar se indexa una versión en texto, `z = ∑<sub>i</sub> w<sub>i</sub>x<sub>i</sub> + b`,
@@ -131,8 +132,14 @@ def _cuaderno(html: str, pagina: str) -> str:
     return "".join(salida)
 
 
+_TABLA = re.compile(r"<table(?![^>]*\btabindex=)")
+
+
 def on_page_content(html, page, config, files, **kwargs):
     pagina = page.file.src_uri
+    # Las tablas anchas se desplazan dentro de la columna (Material las envuelve al cargar):
+    # que se alcancen con el teclado, como las fórmulas en bloque.
+    html = _TABLA.sub('<table tabindex="0"', html)
     html = _ARITHMATEX.sub(lambda m: mathml(m["bloque"] if m["bloque"] is not None else m["linea"], m["bloque"] is not None, pagina), html)
     if pagina.endswith(".ipynb"):
         html = _cuaderno(html, pagina)
