@@ -380,7 +380,7 @@ _JS_LECTURA = r"""() => {
   }
 
   // 3. Lo que no cabe (fórmulas, tablas, salidas) se desplaza, y una sombra en el borde lo avisa.
-  const contenedores = Array.from(articulo.querySelectorAll(".formula, .md-typeset__scrollwrap, .jp-OutputArea-output pre"));
+  const contenedores = Array.from(articulo.querySelectorAll(".formula, .md-typeset__scrollwrap, .jp-RenderedText.jp-OutputArea-output, .jp-OutputArea-output pre"));
   for (const c of contenedores) {
     if (c.scrollWidth <= c.clientWidth + 1) continue;
     const s = estilo(c);
