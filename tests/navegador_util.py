@@ -384,6 +384,7 @@ _JS_LECTURA = r"""() => {
   for (const c of contenedores) {
     if (c.scrollWidth <= c.clientWidth + 1) continue;
     const s = estilo(c);
+    if (s.overflowX === "visible") continue;  // lo desplaza (o lo corta) un contenedor, que también se revisa
     if (!["auto", "scroll"].includes(s.overflowX))
       anota("contenido cortado", `${nombre(c)}: ${c.scrollWidth} px en ${c.clientWidth} px sin desplazamiento`);
     else if (!/radial-gradient/.test(s.backgroundImage))
@@ -423,10 +424,10 @@ _JS_LECTURA = r"""() => {
   const pie = (document.querySelector(".md-footer-meta") || {}).innerText || "";
   if (/made with|material for mkdocs/i.test(pie)) anota("pie de página en inglés", pie.trim().slice(0, 80));
   for (const f of articulo.querySelectorAll("figure.figura-generada figcaption")) {
-    const texto = f.innerText;
+    const texto = f.textContent.replace(/\s+/g, " ").trim();
     if (/\d+(?:,\d+)?\s*s\b|generada por|segundos/i.test(texto)) anota("pie de figura con tiempos o proceso", texto.slice(0, 90));
     const procedencia = f.querySelector(".procedencia");
-    if (!procedencia || !procedencia.querySelector("a[href*='scripts/figuras/']") || !/semilla \d+/.test(procedencia.innerText))
+    if (!procedencia || !procedencia.querySelector("a[href*='scripts/figuras/']") || !/semilla \d+/.test(procedencia.textContent))
       anota("pie de figura sin procedencia (script y semilla)", texto.slice(0, 90));
     else if (parseFloat(estilo(procedencia).fontSize) >= parseFloat(estilo(f).fontSize))
       anota("procedencia tan grande como el pie", texto.slice(0, 90));
@@ -440,6 +441,9 @@ def revisar_lectura(contexto, url: str, *, axe: bool = False) -> dict[str, list[
     pagina = contexto.new_page()
     try:
         pagina.goto(url, wait_until="load")
+        # Lo que está fuera de la pantalla no se dibuja (content-visibility: auto, extra.css) hasta
+        # que el lector llega: se dibuja todo, como lo verá al desplazarse, para medirlo todo.
+        pagina.add_style_tag(content="* { content-visibility: visible !important; }")
         # Material decide tras medir (ResizeObserver) qué bloques de código se desplazan: dos cuadros.
         pagina.evaluate(
             "() => document.fonts.ready.then(() => new Promise(r => requestAnimationFrame(() => requestAnimationFrame(r))))"

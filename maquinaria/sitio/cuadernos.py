@@ -324,6 +324,8 @@ def on_page_content(html, page, config, files, **kwargs):
     html = html.replace('", aria-label="Copy to Clipboard"', '" aria-label="Copiar al portapapeles"')
     html = html.replace('aria-label="Copy to Clipboard"', 'aria-label="Copiar al portapapeles"')
     html = html.replace(">Copied!<", ">¡Copiado!<")
+    # El texto que copia ese botón repite el código de la celda: fuera del índice de búsqueda.
+    html = re.sub(r'<div class="clipboard-copy-txt"(?![^>]*data-search-exclude)', '<div class="clipboard-copy-txt" data-search-exclude', html)
     # Los bloques de código anchos tienen barra de desplazamiento: que se alcancen con el teclado.
     html = html.replace('<div class="highlight-ipynb', '<div tabindex="0" class="highlight-ipynb')
     html = _SALIDA_RICH.sub(_salida_legible, html)
