@@ -76,6 +76,7 @@ def medir(cli: Path, url: str, destino: Path) -> dict:
         env={**os.environ, "CHROME_PATH": CHROMIUM},
         capture_output=True,
         text=True,
+        check=False,  # el error se explica abajo, con la salida de Lighthouse
     )
     if proceso.returncode != 0 or not destino.exists():
         raise RuntimeError(f"Lighthouse falló en {url}:\n{proceso.stderr[-2000:]}")

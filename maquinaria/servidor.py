@@ -18,6 +18,7 @@ import io
 import os
 import threading
 from pathlib import Path
+from typing import ClassVar
 from urllib.parse import urlsplit
 
 # Lo que un servidor web comprime: texto. Las imágenes PNG y las fuentes ya van comprimidas.
@@ -26,7 +27,9 @@ COMPRIMIBLES = {".html", ".css", ".js", ".json", ".svg", ".xml", ".txt", ".ipynb
 
 class _Manejador(http.server.SimpleHTTPRequestHandler):
     comprimir = True
-    extensions_map = {**http.server.SimpleHTTPRequestHandler.extensions_map, ".ipynb": "application/x-ipynb+json"}
+    extensions_map: ClassVar[dict[str, str]] = {
+        **http.server.SimpleHTTPRequestHandler.extensions_map, ".ipynb": "application/x-ipynb+json"
+    }
 
     def log_message(self, *args):  # sin ruido en la salida
         pass

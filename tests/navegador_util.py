@@ -36,7 +36,7 @@ ANCHOS = {"movil": (390, 844), "portatil": (1280, 900)}  # un móvil y un portá
 # --------------------------------------------------------------------------- servidor
 
 # El sitio se sirve comprimido con gzip, como lo sirve GitHub Pages (maquinaria/servidor.py).
-from maquinaria.servidor import servir  # noqa: E402
+from maquinaria.servidor import servir  # noqa: F401 (las pruebas la importan de aquí)
 
 
 def lanzar(playwright):

@@ -10,13 +10,12 @@ import re
 
 import matplotlib
 import pytest
-
 from conftest import RAIZ
 
 matplotlib.use("Agg")
 
 CUADERNOS = sorted((RAIZ / "scripts" / "cuadernos").glob("*.py"))
-_BLOQUE = re.compile(r"^COLORES = .*?^\}\)\n", re.M | re.S)
+_BLOQUE = re.compile(r"^COLORES = .*?^\}\)\n", re.MULTILINE | re.DOTALL)
 
 
 def _estilo_del_sitio() -> dict:

@@ -33,7 +33,6 @@ from pathlib import Path, PurePosixPath
 
 import pytest
 import yaml
-
 from conftest import RAIZ, construir
 from navegador_util import (
     ALT_POR_DEFECTO,
@@ -46,15 +45,15 @@ from navegador_util import (
     TEX_EN_TEXTO,
     abrir_buscador,
     buscar,
-    peso_primera_carga,
-    resultados_de_busqueda,
-    revisar_lectura,
     imagenes_sin_dimensiones,
     lanzar,
     nuevo_contexto,
     paginas_construidas,
     peso_de_pagina,
+    peso_primera_carga,
     referencias_externas,
+    resultados_de_busqueda,
+    revisar_lectura,
     revisar_pagina,
     ruta_de_fuente,
     servir,
@@ -477,8 +476,9 @@ CUADERNOS = sorted(r for r, f in PAGINAS.items() if f.endswith(".ipynb"))
 
 @pytest.mark.parametrize("ruta", CUADERNOS, ids=lambda r: PAGINAS[r])
 def test_cada_cuaderno_se_puede_descargar_y_abrir_en_colab(ruta, sitio):
-    from bs4 import BeautifulSoup
     from urllib.parse import urljoin, urlsplit
+
+    from bs4 import BeautifulSoup
 
     fuente = PAGINAS[ruta]
     sopa = BeautifulSoup((sitio / ruta / "index.html").read_text(encoding="utf-8"), "html.parser")

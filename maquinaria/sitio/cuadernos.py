@@ -3,8 +3,7 @@
 mkdocs-jupyter convierte cada `docs/cuadernos/*.ipynb` con nbconvert, y el HTML que sale:
 
 * carga MathJax 2 y mermaid desde un CDN (peticiones fuera del sitio): se quitan; las
-  fórmulas de los cuadernos las compone el MathJax del propio sitio
-  (`docs/javascripts/mathjax-config.js`);
+  fórmulas de los cuadernos se componen en MathML al construir (maquinaria/sitio/formulas.py);
 * mete en cada página unos 600 KB de CSS de JupyterLab: se mueven a ficheros compartidos
   `assets/cuadernos/<huella>.css`, que el navegador descarga una vez, sin las reglas de la
   interfaz de JupyterLab que ningún cuaderno usa (de 575 KB a unos pocos);

@@ -32,11 +32,11 @@ log = logging.getLogger("mkdocs.hooks.formulas")
 
 _ARITHMATEX = re.compile(
     r'<(?P<etiqueta>span|div) class="arithmatex">\s*(?:\\\((?P<linea>.*?)\\\)|\\\[(?P<bloque>.*?)\\\])\s*</(?P=etiqueta)>',
-    re.S,
+    re.DOTALL,
 )
 # En los cuadernos: lo que no se toca (código, salidas, scripts, estilos) y las etiquetas.
-_INTOCABLE = re.compile(r"(<(pre|code|script|style|textarea|math)\b.*?</\2>|<[^>]+>)", re.S | re.I)
-_DOLARES = re.compile(r"\$\$(?P<bloque>.+?)\$\$|(?<![\\$\w])\$(?P<linea>[^\s$](?:[^$]*?[^\s\\$])?)\$(?!\w)", re.S)
+_INTOCABLE = re.compile(r"(<(pre|code|script|style|textarea|math)\b.*?</\2>|<[^>]+>)", re.DOTALL | re.IGNORECASE)
+_DOLARES = re.compile(r"\$\$(?P<bloque>.+?)\$\$|(?<![\\$\w])\$(?P<linea>[^\s$](?:[^$]*?[^\s\\$])?)\$(?!\w)", re.DOTALL)
 # Lo que delata una orden de TeX que latex2mathml no conoce: la deja escrita tal cual.
 _ORDEN_SIN_CONVERTIR = re.compile(r"<m(?:i|o|text)>\\[A-Za-z]+</m(?:i|o|text)>")
 
@@ -46,7 +46,7 @@ def mathml(tex: str, bloque: bool, pagina: str) -> str:
     tex = html_lib.unescape(tex).strip()
     try:
         resultado = convert(tex, display="block" if bloque else "inline")
-    except Exception as error:  # latex2mathml lanza varias excepciones propias
+    except Exception as error:  # noqa: BLE001 (latex2mathml lanza varias excepciones propias)
         log.warning(f"{pagina}: no puedo componer la fórmula «{tex[:80]}»: {error}")
         return html_lib.escape(tex)
     if _ORDEN_SIN_CONVERTIR.search(resultado):
