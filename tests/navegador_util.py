@@ -13,11 +13,7 @@ construido y, para demostrar que muerden, a una copia del sitio rota a propósit
 
 from __future__ import annotations
 
-import contextlib
-import functools
-import http.server
 import re
-import threading
 from dataclasses import dataclass, field
 from pathlib import Path
 from urllib.parse import unquote, urljoin, urlsplit
@@ -34,27 +30,13 @@ ALT_POR_DEFECTO = "No description has been provided for this image"  # el de mkd
 ALT_MINIMO = 15  # caracteres: «Figura» o «gráfica» no describen nada
 PESO_MAXIMO = 1_000_000  # bytes por página: su HTML y sus imágenes
 IMPACTOS_GRAVES = ("serious", "critical")
+ANCHOS = {"movil": (390, 844), "portatil": (1280, 900)}  # un móvil y un portátil, en píxeles CSS
 
 
 # --------------------------------------------------------------------------- servidor
 
-
-class _Manejador(http.server.SimpleHTTPRequestHandler):
-    def log_message(self, *args):  # sin ruido en la salida de pytest
-        pass
-
-
-@contextlib.contextmanager
-def servir(raiz: Path):
-    """Sirve `raiz` en 127.0.0.1 con un puerto libre; devuelve el origen («http://127.0.0.1:N/»)."""
-    servidor = http.server.ThreadingHTTPServer(("127.0.0.1", 0), functools.partial(_Manejador, directory=str(raiz)))
-    hilo = threading.Thread(target=servidor.serve_forever, daemon=True)
-    hilo.start()
-    try:
-        yield f"http://127.0.0.1:{servidor.server_address[1]}/"
-    finally:
-        servidor.shutdown()
-        servidor.server_close()
+# El sitio se sirve comprimido con gzip, como lo sirve GitHub Pages (maquinaria/servidor.py).
+from maquinaria.servidor import servir  # noqa: F401 (las pruebas la importan de aquí)
 
 
 def lanzar(playwright):
@@ -102,20 +84,12 @@ _JS_IMAGENES = """async () => {
   }));
 }"""
 
-# Espera a que MathJax termine de componer (si la página lo carga).
-_JS_MATHJAX = """async () => {
-  const m = window.MathJax;
-  if (!m || !m.startup || !m.startup.promise) return false;
-  await m.startup.promise;
-  return true;
-}"""
-
-# Texto del artículo que aún parece TeX en crudo (fuera de código y de fórmulas ya compuestas),
-# y errores de TeX que MathJax pinta en rojo.
+# Texto del artículo que aún parece TeX en crudo (fuera de código y de fórmulas ya compuestas en
+# MathML), órdenes de TeX que latex2mathml dejó escritas tal cual y fórmulas que no ocupan sitio.
 _JS_FORMULAS = r"""() => {
   const articulo = document.querySelector("article") || document.body;
   const crudo = /\\\(|\\\[|\$\$|(^|[^\\$])\$[^\s$](?:[^$]*[^\s\\$])?\$/;
-  const fuera = "pre, code, script, style, textarea, kbd, mjx-container, .highlight, .clipboard-copy-txt";
+  const fuera = "pre, code, script, style, textarea, kbd, math, .formula-texto, .highlight, .clipboard-copy-txt";
   const restos = [];
   const paseo = document.createTreeWalker(articulo, NodeFilter.SHOW_TEXT);
   while (paseo.nextNode()) {
@@ -124,14 +98,15 @@ _JS_FORMULAS = r"""() => {
     const m = crudo.exec(nodo.textContent);
     if (m) restos.push(nodo.textContent.trim().slice(0, 80));
   }
-  const errores = Array.from(document.querySelectorAll("mjx-merror, [data-mjx-error]"))
-    .map(e => e.getAttribute("data-mjx-error") || e.textContent);
-  // Una fórmula compuesta sin el CSS de sus glifos ocupa su sitio pero no se ve.
-  const invisibles = Array.from(document.querySelectorAll("mjx-container")).filter(f => {
-    const glifos = Array.from(f.querySelectorAll("mjx-c"));
-    return glifos.length && glifos.every(c => getComputedStyle(c, "::before").content === "none");
-  }).map(f => (f.querySelector("mjx-assistive-mml, math") || f).textContent.trim().slice(0, 60) || f.outerHTML.slice(0, 60));
-  return {restos, errores, invisibles, compuestas: document.querySelectorAll("mjx-container").length};
+  const formulas = Array.from(articulo.querySelectorAll("math"));
+  const errores = formulas.flatMap(f => Array.from(f.querySelectorAll("mi, mo, mtext, merror"))
+    .filter(e => e.tagName.toLowerCase() === "merror" || /^\\[A-Za-z]+$/.test(e.textContent.trim()))
+    .map(e => e.textContent.trim()));
+  const invisibles = formulas.filter(f => {
+    const r = f.getBoundingClientRect();
+    return r.width < 1 || r.height < 1;
+  }).map(f => f.textContent.trim().slice(0, 60));
+  return {restos, errores, invisibles, compuestas: formulas.length};
 }"""
 
 
@@ -159,7 +134,7 @@ class Informe:
             ],
             "fórmulas sin componer": [f"«{r}»" for r in self.formulas.get("restos", [])],
             "errores de TeX": list(self.formulas.get("errores", [])),
-            "fórmulas invisibles (sin glifos)": [f"«{f}»" for f in self.formulas.get("invisibles", [])],
+            "fórmulas invisibles": [f"«{f}»" for f in self.formulas.get("invisibles", [])],
             "accesibilidad (axe)": [
                 f"{v['id']} ({v['impact']}): {v['help']} en {', '.join(str(n['target']) for n in v['nodes'][:3])}"
                 for v in self.axe
@@ -177,9 +152,18 @@ def alt_valido(alt: str | None, src: str = "") -> bool:
     return len(alt) >= ALT_MINIMO and alt != ALT_POR_DEFECTO and alt != nombre and alt != Path(nombre).stem
 
 
-def nuevo_contexto(navegador, origen: str, esquema: str = "light"):
-    """Un contexto que no deja salir ninguna petición de `origen`: las aborta y las apunta en contexto.externas."""
-    contexto = navegador.new_context(color_scheme=esquema, viewport={"width": 1280, "height": 900})
+def nuevo_contexto(navegador, origen: str, esquema: str = "light", ancho: str = "portatil"):
+    """Un contexto que no deja salir ninguna petición de `origen`: las aborta y las apunta en contexto.externas.
+
+    `ancho`: "portatil" (1280 × 900) o "movil" (390 × 844, con la etiqueta viewport de móvil y tres
+    píxeles por píxel CSS). Sin pantalla táctil: con ella, Material quita a propósito el tabindex
+    de los bloques de código desplazables (sin teclado no hace falta) y axe no lo entendería."""
+    w, h = ANCHOS[ancho]
+    movil = ancho == "movil"
+    contexto = navegador.new_context(
+        color_scheme=esquema, viewport={"width": w, "height": h},
+        is_mobile=movil, device_scale_factor=3 if movil else 1,
+    )
     contexto.set_default_timeout(20_000)
     contexto.externas = []
 
@@ -208,8 +192,6 @@ def revisar_pagina(contexto, url: str, *, axe: bool = True) -> Informe:
         respuesta = pagina.goto(url, wait_until="load")
         informe.estado = respuesta.status if respuesta else None
         informe.imagenes = pagina.evaluate(_JS_IMAGENES)
-        pagina.evaluate(_JS_MATHJAX)
-        pagina.evaluate("() => document.fonts.ready.then(() => true)")  # las fuentes de MathJax
         informe.formulas = pagina.evaluate(_JS_FORMULAS)
         if axe:
             resultado = Axe().run(pagina)
@@ -338,3 +320,169 @@ def buscar(pagina, consulta: str, espera: float = 15.0) -> list[str]:
         if ruta not in rutas:
             rutas.append(ruta)
     return rutas
+
+
+def resultados_de_busqueda(pagina) -> list[dict]:
+    """Lo que muestra cada resultado de la última búsqueda: ruta, texto visible y marcas."""
+    return pagina.evaluate("""() => Array.from(document.querySelectorAll(".md-search-result__item")).flatMap(item =>
+      Array.from(item.querySelectorAll("a.md-search-result__link")).map(a => ({
+        ruta: new URL(a.href).pathname.replace(/^\\//, ""),
+        texto: a.innerText,
+        marcasAnidadas: a.querySelectorAll("mark mark").length,
+      })))""")
+
+
+# Restos de marcado o de TeX que un lector vería como texto en un resultado de búsqueda.
+# («k>Capa de pooling», «<mar<mark>k>», «&lt;»); un «b > 0» de una fórmula no lo es.
+MARCADO_EN_TEXTO = re.compile(r"</?[a-zA-Z]|[a-zA-Z\"'/]>|&[a-z]+;|&#\d+;")
+TEX_EN_TEXTO = re.compile(r"\\[a-zA-Z]+|\\[()\[\]]|\$\$|[_^]\{")
+
+
+# --------------------------------------------------------------------------- lectura en móvil y portátil
+
+
+# Lo que se mide en cada página a un ancho dado (ver revisar_lectura).
+_JS_LECTURA = r"""() => {
+  const articulo = document.querySelector("article.md-content__inner") || document.querySelector("article");
+  const problemas = {};
+  const anota = (clave, texto) => { (problemas[clave] = problemas[clave] || []).push(texto); };
+  const estilo = e => getComputedStyle(e);
+  const nombre = e => (e.className && e.className.toString ? e.className.toString() : e.tagName).slice(0, 50) || e.tagName;
+  const raiz = document.scrollingElement || document.documentElement;
+
+  // 1. La página entera no se desplaza a lo ancho.
+  if (raiz.scrollWidth > raiz.clientWidth + 1)
+    anota("la página se desplaza a lo ancho", `${raiz.scrollWidth} px de contenido en ${raiz.clientWidth} px`);
+
+  // 2. El botón de copiar no tapa código, ni al principio ni desplazado hasta el final.
+  const botones = Array.from(document.querySelectorAll(".md-code__nav, .zeroclipboard-container"))
+    .filter(b => b.getBoundingClientRect().width > 0);
+  for (const boton of botones) {
+    const bloque = boton.closest("pre, .jp-InputArea-editor");
+    const codigo = bloque && (bloque.querySelector("code") || bloque.querySelector("pre"));
+    if (!codigo) continue;
+    const desplazable = codigo.scrollWidth > codigo.clientWidth ? codigo : (codigo.closest(".highlight-ipynb") || codigo);
+    for (const posicion of [0, desplazable.scrollWidth]) {
+      desplazable.scrollLeft = posicion;
+      const b = boton.getBoundingClientRect();
+      const visible = desplazable.getBoundingClientRect();
+      const rango = document.createRange();
+      rango.selectNodeContents(codigo);
+      const tapada = Array.from(rango.getClientRects()).find(r =>
+        r.width > 0 && r.left < Math.min(b.right, visible.right) && r.right > Math.max(b.left, visible.left) &&
+        r.top < b.bottom - 1 && r.bottom > b.top + 1);
+      if (tapada) {
+        anota("el botón de copiar tapa código", `${codigo.textContent.trim().split("\n")[0].slice(0, 60)} (desplazado ${posicion} px)`);
+        break;
+      }
+    }
+    desplazable.scrollLeft = 0;
+  }
+
+  // 3. Lo que no cabe (fórmulas, tablas, salidas) se desplaza, y una sombra en el borde lo avisa.
+  const contenedores = Array.from(articulo.querySelectorAll(".formula, .md-typeset__scrollwrap, .jp-RenderedText.jp-OutputArea-output, .jp-OutputArea-output pre"));
+  for (const c of contenedores) {
+    if (c.scrollWidth <= c.clientWidth + 1) continue;
+    const s = estilo(c);
+    if (s.overflowX === "visible") continue;  // lo desplaza (o lo corta) un contenedor, que también se revisa
+    if (!["auto", "scroll"].includes(s.overflowX))
+      anota("contenido cortado", `${nombre(c)}: ${c.scrollWidth} px en ${c.clientWidth} px sin desplazamiento`);
+    else if (!/radial-gradient/.test(s.backgroundImage))
+      anota("desplazable sin aviso", `${nombre(c)}: «${c.textContent.trim().slice(0, 50)}» se desplaza sin sombra en el borde`);
+  }
+  // Una fórmula o tabla más ancha que la columna fuera de uno de esos contenedores queda cortada o desborda.
+  for (const e of articulo.querySelectorAll("math, table")) {
+    const ancho = e.getBoundingClientRect().width;
+    if (ancho <= articulo.clientWidth + 1) continue;
+    if (!e.closest(".formula, .md-typeset__scrollwrap, .jp-OutputArea-output, .jp-RenderedHTMLCommon table, pre"))
+      anota("contenido cortado", `${e.tagName.toLowerCase()} de ${Math.round(ancho)} px fuera de un contenedor desplazable`);
+  }
+
+  // 4. Cuadernos: ninguna salida cortada por un overflow: hidden, y la misma columna que el resto.
+  for (const salida of articulo.querySelectorAll(".jp-OutputArea-output")) {
+    for (let e = salida; e && e !== articulo; e = e.parentElement) {
+      const s = estilo(e);
+      if (["hidden", "clip"].includes(s.overflowX) && e.scrollWidth > e.clientWidth + 1) {
+        anota("salida del cuaderno cortada", `${nombre(e)}: ${e.scrollWidth} px en ${e.clientWidth} px («${salida.textContent.trim().slice(0, 40)}»)`);
+        break;
+      }
+    }
+  }
+  const columna = articulo.clientWidth - parseFloat(estilo(articulo).paddingLeft) - parseFloat(estilo(articulo).paddingRight);
+  for (const celda of Array.from(articulo.querySelectorAll(".jp-RenderedMarkdown")).slice(0, 3)) {
+    const ancho = celda.getBoundingClientRect().width;
+    if (ancho < columna - 4) anota("columna del cuaderno más estrecha", `${Math.round(ancho)} px frente a ${Math.round(columna)} px`);
+  }
+  if (window.innerWidth < 600) {
+    for (const editor of Array.from(articulo.querySelectorAll(".jp-InputArea-editor")).slice(0, 3)) {
+      const ancho = editor.getBoundingClientRect().width;
+      if (ancho < columna - 4) anota("código del cuaderno más estrecho que la columna", `${Math.round(ancho)} px frente a ${Math.round(columna)} px`);
+    }
+  }
+
+  // 5. El pie de la página, en español; los pies de figura, breves (script y semilla, sin segundos).
+  const pie = (document.querySelector(".md-footer-meta") || {}).innerText || "";
+  if (/made with|material for mkdocs/i.test(pie)) anota("pie de página en inglés", pie.trim().slice(0, 80));
+  for (const f of articulo.querySelectorAll("figure.figura-generada figcaption")) {
+    const texto = f.textContent.replace(/\s+/g, " ").trim();
+    if (/\d+(?:,\d+)?\s*s\b|generada por|segundos/i.test(texto)) anota("pie de figura con tiempos o proceso", texto.slice(0, 90));
+    const procedencia = f.querySelector(".procedencia");
+    if (!procedencia || !procedencia.querySelector("a[href*='scripts/figuras/']") || !/semilla \d+/.test(procedencia.textContent))
+      anota("pie de figura sin procedencia (script y semilla)", texto.slice(0, 90));
+    else if (parseFloat(estilo(procedencia).fontSize) >= parseFloat(estilo(f).fontSize))
+      anota("procedencia tan grande como el pie", texto.slice(0, 90));
+  }
+  return problemas;
+}"""
+
+
+def revisar_lectura(contexto, url: str, *, axe: bool = False) -> dict[str, list[str]]:
+    """Abre `url` (al ancho y esquema de `contexto`) y devuelve lo que estorba la lectura."""
+    pagina = contexto.new_page()
+    try:
+        pagina.goto(url, wait_until="load")
+        # Lo que está fuera de la pantalla no se dibuja (content-visibility: auto, extra.css) hasta
+        # que el lector llega: se dibuja todo, como lo verá al desplazarse, para medirlo todo.
+        pagina.add_style_tag(content="* { content-visibility: visible !important; }")
+        # Material decide tras medir (ResizeObserver) qué bloques de código se desplazan: dos cuadros.
+        pagina.evaluate(
+            "() => document.fonts.ready.then(() => new Promise(r => requestAnimationFrame(() => requestAnimationFrame(r))))"
+        )
+        problemas = pagina.evaluate(_JS_LECTURA)
+        if axe:
+            from axe_playwright_python.sync_playwright import Axe
+
+            graves = [v for v in Axe().run(pagina).response["violations"] if v.get("impact") in IMPACTOS_GRAVES]
+            if graves:
+                problemas["accesibilidad (axe)"] = [
+                    f"{v['id']}: {v['help']} en {', '.join(str(n['target']) for n in v['nodes'][:3])}" for v in graves
+                ]
+    finally:
+        pagina.close()
+    return problemas
+
+
+# --------------------------------------------------------------------------- peso de la primera carga
+
+PRESUPUESTO_SIN_FORMULAS = 150_000  # bytes comprimidos (gzip), primera carga
+PRESUPUESTO_CUALQUIERA = 500_000
+
+
+def peso_primera_carga(navegador, url: str, ancho: str = "movil") -> tuple[int, dict[str, int]]:
+    """Bytes que descarga Chromium (comprimidos, con cabeceras) al abrir `url` por primera vez,
+    sin caché, hasta que la red queda en calma: HTML, tema, índice de búsqueda, imágenes visibles."""
+    w, h = ANCHOS[ancho]
+    contexto = navegador.new_context(viewport={"width": w, "height": h})
+    try:
+        pagina = contexto.new_page()
+        peticiones = []
+        pagina.on("requestfinished", lambda peticion: peticiones.append(peticion))
+        pagina.goto(url, wait_until="networkidle")
+        pagina.wait_for_timeout(300)
+        partes = {}
+        for peticion in peticiones:
+            tamanos = peticion.sizes()
+            partes[peticion.url] = partes.get(peticion.url, 0) + tamanos["responseBodySize"] + tamanos["responseHeadersSize"]
+    finally:
+        contexto.close()
+    return sum(partes.values()), partes

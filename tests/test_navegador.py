@@ -6,8 +6,16 @@ Chromium de Debian a través de Playwright, servida por un http.server en 127.0.
 * cargar sin errores en la consola y sin pedir nada fuera de 127.0.0.1 (las peticiones
   externas se abortan y se apuntan);
 * cargar todas sus imágenes, con texto alternativo que describa algo;
-* tener todas sus fórmulas compuestas por MathJax (ni `\\(`, ni `$$` en crudo, ni errores de TeX);
+* tener todas sus fórmulas compuestas en MathML al construir (ni `\\(`, ni `$$` en crudo, ni
+  órdenes de TeX sin convertir);
 * pasar axe-core sin infracciones graves ni críticas.
+
+En un móvil (390 px) y en un portátil (1280 px), en modo claro y oscuro, cada página se lee
+entera: no se desplaza a lo ancho, el botón de copiar no tapa código, lo que no cabe se
+desplaza con una sombra que lo avisa, las salidas de los cuadernos no se cortan y ocupan la
+columna entera, el pie está en español y los pies de figura solo dan script y semilla. La
+primera carga pesa (gzip) como mucho 150 KB sin fórmulas y 500 KB con ellas. La búsqueda se
+lee limpia: ni marcas rotas ni TeX, y sin la página de mantenimiento.
 
 Sin navegador se comprueban el peso de cada página, el ancho y alto de sus imágenes, los
 enlaces «editar» y «ver código fuente» y el flujo de publicación. Una copia del sitio rota a
@@ -18,18 +26,23 @@ from __future__ import annotations
 
 import base64
 import io
+import json
 import re
 import shutil
 from pathlib import Path, PurePosixPath
 
 import pytest
 import yaml
-
 from conftest import RAIZ, construir
 from navegador_util import (
     ALT_POR_DEFECTO,
+    ANCHOS,
     CHROMIUM,
+    MARCADO_EN_TEXTO,
     PESO_MAXIMO,
+    PRESUPUESTO_CUALQUIERA,
+    PRESUPUESTO_SIN_FORMULAS,
+    TEX_EN_TEXTO,
     abrir_buscador,
     buscar,
     imagenes_sin_dimensiones,
@@ -37,7 +50,10 @@ from navegador_util import (
     nuevo_contexto,
     paginas_construidas,
     peso_de_pagina,
+    peso_primera_carga,
     referencias_externas,
+    resultados_de_busqueda,
+    revisar_lectura,
     revisar_pagina,
     ruta_de_fuente,
     servir,
@@ -141,7 +157,10 @@ def test_la_pagina_en_el_navegador(ruta, contexto, origen):
 # --------------------------------------------------------------------------- búsqueda en español
 
 BUSQUEDAS = [
-    # (consultas, página que debe aparecer): con y sin tilde, y con otra flexión
+    # (consultas, página que debe aparecer): con y sin tilde, y con otra flexión. «clasificacion»
+    # solo la encuentra el plegado de tildes: el lematizador no la reduce a la raíz de
+    # «clasificación» (con «activacion» o «perdida» sí, y por eso no bastaban).
+    (["clasificación", "clasificacion", "clasificaciones"], "2-redes-densas/2-2-perdida/"),
     (["activación", "activacion", "activaciones"], "1-introduccion/1-4-activacion/"),
     (["pérdida", "perdida", "pérdidas"], "2-redes-densas/2-2-perdida/"),
     (["convolución", "convolucion", "convoluciones"], "3-convolucionales/3-2-convolucion/"),
@@ -160,6 +179,81 @@ def test_la_busqueda_entiende_tildes_y_flexiones(consultas, esperada, buscador):
     assert not fallos, "\n".join(fallos)
 
 
+# Palabras de todos los días (y de fórmulas) con las que los resultados salían rotos.
+CONSULTAS_DE_LECTURA = ["pooling", "marca", "capa", "neurona", "sigmoide", "suma ponderada", "softmax", "entropía", "sesgo"]
+
+
+@pytest.mark.navegador
+def test_los_resultados_de_busqueda_se_leen_limpios(buscador):
+    """Lo que el lector ve en cada resultado: sin restos de marcado («k>», «<mar<mark>k>»), sin
+    TeX en crudo, sin resaltados anidados y sin la página de mantenimiento (figuras.md)."""
+    fallos = []
+    for consulta in CONSULTAS_DE_LECTURA:
+        buscar(buscador, consulta)
+        resultados = resultados_de_busqueda(buscador)
+        if not resultados:
+            fallos.append(f"«{consulta}» no encuentra nada")
+        for r in resultados:
+            donde = f"«{consulta}» → {r['ruta']}"
+            if m := MARCADO_EN_TEXTO.search(r["texto"]):
+                fallos.append(f"{donde}: marcado a la vista «…{r['texto'][max(0, m.start() - 25): m.end() + 25]}…»")
+            if m := TEX_EN_TEXTO.search(r["texto"]):
+                fallos.append(f"{donde}: TeX a la vista «…{r['texto'][max(0, m.start() - 25): m.end() + 25]}…»")
+            if r["marcasAnidadas"]:
+                fallos.append(f"{donde}: {r['marcasAnidadas']} resaltados dentro de otros")
+            if r["ruta"].startswith("figuras/"):
+                fallos.append(f"{donde}: la página de mantenimiento sale entre los resultados")
+    assert not fallos, "\n".join(fallos)
+
+
+def test_la_pagina_de_mantenimiento_no_esta_en_el_indice(sitio):
+    indice = json.loads((sitio / "search" / "search_index.json").read_text(encoding="utf-8"))
+    assert not [d["location"] for d in indice["docs"] if d["location"].startswith("figuras/")]
+    assert indice["docs"], "el índice de búsqueda está vacío"
+
+
+# --------------------------------------------------------------------------- lectura: móvil y portátil, claro y oscuro
+
+
+@pytest.mark.navegador
+@pytest.mark.parametrize("esquema", ["light", "dark"])
+@pytest.mark.parametrize("ancho", list(ANCHOS))
+@pytest.mark.parametrize("ruta", sorted(PAGINAS), ids=lambda r: PAGINAS[r])
+def test_la_pagina_se_lee_en_movil_y_portatil(ruta, ancho, esquema, navegador, origen):
+    """Sin desplazamiento lateral de la página, sin código tapado por el botón de copiar, lo ancho
+    desplazable y avisado, salidas de cuaderno enteras, pie en español, pies de figura breves.
+    En el móvil y en oscuro, además, axe (el contraste de los colores propios del modo oscuro)."""
+    contexto = nuevo_contexto(navegador, origen, esquema, ancho)
+    try:
+        problemas = revisar_lectura(contexto, origen + ruta, axe=(ancho == "movil" and esquema == "dark"))
+        assert not contexto.externas, contexto.externas
+    finally:
+        contexto.close()
+    assert not problemas, f"{PAGINAS[ruta]} a {ANCHOS[ancho][0]} px en modo {esquema}:\n{_informe(problemas)}"
+
+
+@pytest.mark.navegador
+@pytest.mark.parametrize("ruta", sorted(PAGINAS), ids=lambda r: PAGINAS[r])
+def test_la_primera_carga_cabe_en_el_presupuesto(ruta, navegador, origen, sitio):
+    """Bytes comprimidos que Chromium descarga al abrir la página sin caché, en móvil y portátil."""
+    con_formulas = "<math" in (sitio / ruta / "index.html").read_text(encoding="utf-8")
+    limite = PRESUPUESTO_CUALQUIERA if con_formulas else PRESUPUESTO_SIN_FORMULAS
+    for ancho in ANCHOS:
+        peso, partes = peso_primera_carga(navegador, origen + ruta, ancho)
+        mayores = ", ".join(f"{u.replace(origen, '/')} {b / 1000:.1f} kB" for u, b in sorted(partes.items(), key=lambda kv: -kv[1])[:5])
+        assert peso <= limite, (
+            f"{PAGINAS[ruta]} ({'con' if con_formulas else 'sin'} fórmulas) en {ancho}: {peso / 1000:.1f} kB > {limite / 1000:.0f} kB ({mayores})"
+        )
+
+
+def test_ninguna_pagina_carga_mathjax(sitio):
+    """Las fórmulas llegan compuestas en MathML: ningún motor de fórmulas en el navegador."""
+    culpables = [
+        str(h.relative_to(sitio)) for h in sitio.rglob("*.html") if re.search(r"mathjax|katex", h.read_text(encoding="utf-8"), re.I)
+    ]
+    assert not culpables and not list(sitio.rglob("tex-chtml*.js")), culpables
+
+
 # --------------------------------------------------------------------------- capturas y modo oscuro
 
 
@@ -175,7 +269,7 @@ def test_capturas_en_modo_claro_y_oscuro(navegador, origen):
         try:
             pagina = contexto.new_page()
             pagina.goto(origen + PAGINA_DE_MUESTRA, wait_until="load")
-            pagina.evaluate("async () => { if (window.MathJax && MathJax.startup && MathJax.startup.promise) await MathJax.startup.promise; await document.fonts.ready; }")
+            pagina.evaluate("async () => { await document.fonts.ready; }")
             # Las figuras llevan loading="lazy": se cargan todas antes de la captura de página completa.
             pagina.evaluate(
                 "() => Promise.all([...document.images].map(i => { i.loading = 'eager';"
@@ -380,3 +474,71 @@ def test_un_cuaderno_con_una_imagen_sin_texto_alternativo_rompe_la_construccion(
     assert proceso.returncode != 0
     salida = proceso.stdout + proceso.stderr
     assert "texto alternativo" in salida and fuente in salida
+
+
+# --------------------------------------------------------------------------- cuadernos: enlaces y CSS
+
+CUADERNOS = sorted(r for r, f in PAGINAS.items() if f.endswith(".ipynb"))
+
+
+@pytest.mark.parametrize("ruta", CUADERNOS, ids=lambda r: PAGINAS[r])
+def test_cada_cuaderno_se_puede_descargar_y_abrir_en_colab(ruta, sitio):
+    from urllib.parse import urljoin, urlsplit
+
+    from bs4 import BeautifulSoup
+
+    fuente = PAGINAS[ruta]
+    sopa = BeautifulSoup((sitio / ruta / "index.html").read_text(encoding="utf-8"), "html.parser")
+    enlaces = {a.get_text(strip=True): a.get("href", "") for a in sopa.select("article a")}
+    descarga = enlaces.get("Descargar el cuaderno")
+    assert descarga, f"{fuente}: falta «Descargar el cuaderno»"
+    fichero = sitio / urlsplit(urljoin("/" + ruta, descarga)).path.lstrip("/")
+    assert fichero.suffix == ".ipynb" and fichero.is_file(), f"{fuente}: «{descarga}» no lleva a un .ipynb del sitio"
+    assert json.loads(fichero.read_text(encoding="utf-8"))["cells"]
+    repositorio = urlsplit(_config()["repo_url"]).path.strip("/")
+    assert enlaces.get("Abrir en Colab") == f"https://colab.research.google.com/github/{repositorio}/blob/main/docs/{fuente}"
+    assert len([t for t in enlaces if t == "Abrir en Colab"]) == 1
+
+
+def _reglas_tinycss2(css: str) -> tuple[int, list[str]]:
+    import tinycss2
+
+    reglas = tinycss2.parse_stylesheet(css, skip_comments=True, skip_whitespace=True)
+    errores = [f"{r.message} (línea {r.source_line})" for r in reglas if r.type == "error"]
+    def cuenta(regla) -> bool:
+        if regla.type == "at-rule":
+            # @charset no es una regla del CSSOM; @-moz-keyframes es de otro motor
+            return regla.lower_at_keyword != "charset" and not regla.lower_at_keyword.startswith(("-moz-", "-ms-", "-o-"))
+        # ::-moz-selection y compañía: válidos, pero para Firefox; Chromium los descarta
+        return regla.type == "qualified-rule" and not re.search(r"::?-(?:moz|ms|o)-", tinycss2.serialize(regla.prelude))
+
+    return sum(1 for r in reglas if cuenta(r)), errores
+
+
+@pytest.mark.navegador
+def test_el_css_propio_y_el_de_los_cuadernos_es_valido(sitio, navegador, origen):
+    """Cada regla que escribe el sitio la entiende Chromium: cuenta las reglas de primer nivel
+    (tinycss2) y las que el navegador conserva al analizar el mismo texto."""
+    hojas = sorted(sitio.glob("assets/cuadernos/*.css")) + sorted(sitio.glob("stylesheets/*.css"))
+    assert hojas
+    contexto = nuevo_contexto(navegador, origen)
+    pagina = contexto.new_page()
+    try:
+        pagina.goto(origen, wait_until="load")
+        fallos = []
+        for hoja in hojas:
+            texto = hoja.read_text(encoding="utf-8")
+            esperadas, errores = _reglas_tinycss2(texto)
+            conservadas = pagina.evaluate(
+                "css => { const h = new CSSStyleSheet(); h.replaceSync(css);"
+                " return Array.from(h.cssRules).filter(r => !/::?-(moz|ms|o)-|@-(moz|ms|o)-/.test(r.cssText)).length; }",
+                texto,
+            )
+            if not esperadas:
+                fallos.append(f"{hoja.relative_to(sitio)}: una hoja de estilos vacía (una petición para nada)")
+            elif errores or conservadas != esperadas:
+                fallos.append(f"{hoja.relative_to(sitio)}: {esperadas} reglas, Chromium conserva {conservadas}; {errores[:3]}")
+    finally:
+        pagina.close()
+        contexto.close()
+    assert not fallos, "\n".join(fallos)

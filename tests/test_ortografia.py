@@ -35,7 +35,7 @@ NO_ES_PROSA = ", ".join([
     ".clipboard-copy-txt", ".zeroclipboard-container",
 ])
 URL = re.compile(r"\b(?:https?://|www\.)\S+", re.I)
-# Fórmulas en crudo de los cuadernos ($...$ y $$...$$): las compone MathJax en el navegador.
+# Fórmulas en crudo ($...$ y $$...$$), por si alguna quedara sin componer en MathML.
 TEX = re.compile(r"\$\$.+?\$\$|\$[^$\n]+?\$", re.S)
 TROZO = re.compile(r"[\w'’.-]+")
 # Identificadores, no palabras: con dígitos o _, con puntos dentro (model.fit) o con mayúsculas

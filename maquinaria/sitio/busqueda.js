@@ -14,6 +14,11 @@
  * El índice guarda, para cada palabra, su raíz (Snowball, sin tildes) y la palabra entera sin
  * tildes: la raíz reúne las flexiones y la palabra entera permite buscar mientras se escribe
  * («activac» encuentra «activacion»).
+ *
+ *  3. Resaltado limpio: la raíz y la palabra entera comparten la posición en el texto; si la
+ *     consulta encuentra las dos («marc*» encuentra «marc» y «marco»), Material recibía esa
+ *     posición dos veces y la envolvía dos veces en <mark>, una dentro de la otra, con
+ *     restos como «<mar<mark>k>» o «k>Capa de pooling». Cada posición queda una sola vez.
  */
 (function (lunr) {
   "use strict";
@@ -58,5 +63,29 @@
       lexema.plegado = true;
     }
     return lexema;
+  };
+
+  // 3. Una sola vez cada posición por campo, aunque la encuentren varios términos.
+  var buscar = lunr.Index.prototype.search;
+  lunr.Index.prototype.search = function () {
+    var resultados = buscar.apply(this, arguments);
+    resultados.forEach(function (resultado) {
+      var vistas = {};
+      var metadatos = resultado.matchData.metadata;
+      Object.keys(metadatos).forEach(function (termino) {
+        Object.keys(metadatos[termino]).forEach(function (campo) {
+          var datos = metadatos[termino][campo];
+          if (!datos || !Array.isArray(datos.position)) return;
+          var ya = vistas[campo] || (vistas[campo] = {});
+          datos.position = datos.position.filter(function (posicion) {
+            var clave = String(posicion);
+            if (ya[clave]) return false;
+            ya[clave] = true;
+            return true;
+          });
+        });
+      });
+    });
+    return resultados;
   };
 })(self.lunr);

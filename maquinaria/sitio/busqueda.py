@@ -5,12 +5,16 @@ término de la consulta, con lo que lunr deja de lematizarla: «activacion», «
 incluso «activación» no encontraban nada. El remedio vive en `maquinaria/sitio/busqueda.js`, que este
 hook añade al final del soporte de español de lunr (`lunr.es.min.js`) del sitio construido;
 ese fichero solo lo carga el web worker de búsqueda. El índice (`search_index.json`) no se
-toca: el worker lo pliega y lematiza al cargarlo, igual que la consulta.
+toca salvo en una cosa: se le quitan los bloques de código (`<pre>`). Son un tercio del índice,
+que cada página descarga al abrirse, y en los resultados se veían como código cortado; las
+palabras de código que cita la prosa (`Dense`, `fit`...) se siguen encontrando.
 """
 
 from __future__ import annotations
 
+import json
 import logging
+import re
 from pathlib import Path
 
 log = logging.getLogger("mkdocs.hooks.busqueda")
@@ -18,9 +22,23 @@ log = logging.getLogger("mkdocs.hooks.busqueda")
 CODIGO = Path(__file__).with_name("busqueda.js")
 DESTINO = Path("assets", "javascripts", "lunr", "min", "lunr.es.min.js")
 MARCA = "/* maquinaria/sitio/busqueda.js */"
+INDICE = Path("search", "search_index.json")
+_BLOQUE_DE_CODIGO = re.compile(r"\s*<pre>.*?</pre>\s*", re.S)
+
+
+def _aligerar_indice(sitio: Path) -> None:
+    ruta = sitio / INDICE
+    if not ruta.exists():
+        log.warning(f"No encuentro {INDICE.as_posix()} en el sitio: ¿falta el plugin de búsqueda?")
+        return
+    indice = json.loads(ruta.read_text(encoding="utf-8"))
+    for documento in indice.get("docs", []):
+        documento["text"] = _BLOQUE_DE_CODIGO.sub(" ", documento.get("text", "")).strip()
+    ruta.write_text(json.dumps(indice, ensure_ascii=False, separators=(",", ":")), encoding="utf-8")
 
 
 def on_post_build(config, **kwargs):
+    _aligerar_indice(Path(config["site_dir"]))
     ruta = Path(config["site_dir"]) / DESTINO
     if not ruta.exists():
         log.warning(

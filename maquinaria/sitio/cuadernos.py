@@ -3,16 +3,21 @@
 mkdocs-jupyter convierte cada `docs/cuadernos/*.ipynb` con nbconvert, y el HTML que sale:
 
 * carga MathJax 2 y mermaid desde un CDN (peticiones fuera del sitio): se quitan; las
-  fórmulas de los cuadernos las compone el MathJax del propio sitio
-  (`docs/javascripts/mathjax-config.js`);
+  fórmulas de los cuadernos se componen en MathML al construir (maquinaria/sitio/formulas.py);
 * mete en cada página unos 600 KB de CSS de JupyterLab: se mueven a ficheros compartidos
-  `assets/cuadernos/<huella>.css`, que el navegador descarga una vez;
+  `assets/cuadernos/<huella>.css`, que el navegador descarga una vez, sin las reglas de la
+  interfaz de JupyterLab que ningún cuaderno usa (de 575 KB a unos pocos);
+* incrusta las imágenes en base64: pasan a ficheros junto a la página, con carga perezosa;
 * pone a cada imagen el texto alternativo «No description has been provided for this image»:
   se sustituye por el texto de los metadatos de la celda, `"alt"` (una cadena, o una lista
   con un texto por imagen). Con jupytext: `# %% alt="Curva de pérdida que baja de 2,3 a 0,1"`.
   Una imagen sin texto alternativo hace fallar `mkdocs build --strict`;
 * no da ancho ni alto a las imágenes: se leen del PNG/JPEG incrustado, para que la página no
   salte al cargar;
+* escribe a veces el CSS de Pygments como una lista de Python (CSS no válido): se convierte
+  en el CSS que contiene;
+* no enlaza el propio cuaderno: bajo el título se ponen «Descargar el cuaderno» (el .ipynb
+  que mkdocs-jupyter copia junto a la página) y «Abrir en Colab»;
 * deja bloques con barra de desplazamiento a los que no llega el teclado y salidas de rich
   (`model.summary()`) con colores de terminal ilegibles sobre la página (axe): se les da
   `tabindex="0"` y se quitan esos colores.
@@ -23,6 +28,7 @@ Además avisa (y `--strict` falla) si una celda de Markdown escribe fórmulas co
 
 from __future__ import annotations
 
+import ast
 import base64
 import hashlib
 import io
@@ -37,6 +43,8 @@ log = logging.getLogger("mkdocs.hooks.cuadernos")
 ALT_POR_DEFECTO = "No description has been provided for this image"
 CARPETA_CSS = "assets/cuadernos"
 _css: dict[str, str] = {}
+_clases: set[str] = set()  # las clases de HTML que usan las páginas de los cuadernos
+_imagenes: dict[str, bytes] = {}  # ruta en el sitio -> bytes de las imágenes sacadas del HTML
 
 _MATHJAX_NBCONVERT = re.compile(r"<!-- Load mathjax -->.*?<!-- End of mathjax configuration -->", re.S)
 _SCRIPT = re.compile(r"<script\b([^>]*)>(.*?)</script>", re.S | re.I)
@@ -78,9 +86,22 @@ def _quitar_scripts_externos(html: str, pagina: str) -> str:
     return _SCRIPT.sub(revisar, html)
 
 
+def _css_valido(css: str) -> str:
+    """mkdocs-jupyter escribe a veces el CSS de Pygments como la lista de Python que lo contiene
+    («['pre { line-height: 125%; }\\n...']»): eso no es CSS y el navegador lo descarta entero."""
+    if css.startswith(("['", '["')) and css.endswith(("']", '"]')):
+        try:
+            partes = ast.literal_eval(css)
+        except (ValueError, SyntaxError):
+            return css
+        if isinstance(partes, list) and all(isinstance(p, str) for p in partes):
+            return "\n".join(p.strip() for p in partes).strip()
+    return css
+
+
 def _compartir_estilos(html: str, destino: str) -> str:
     def mover(m: re.Match) -> str:
-        css = m[1].strip()
+        css = _css_valido(m[1].strip())
         if len(css) < 2048:
             return m[0]
         nombre = hashlib.sha256(css.encode("utf-8")).hexdigest()[:16] + ".css"
@@ -193,8 +214,102 @@ def _salida_legible(m: re.Match) -> str:
     return f'<pre tabindex="0" style="{m[1]}">{cuerpo}</pre>'
 
 
+_PARRAFO_COLAB = re.compile(r"<p>(?:(?!</p>).)*?colab\.research\.google\.com(?:(?!</p>).)*?</p>", re.S)
+_FIN_DEL_TITULO = re.compile(r"</h1>")
+
+
+def _poner_enlaces(html: str, page, config) -> str:
+    """«Descargar el cuaderno» y «Abrir en Colab», justo bajo el título.
+
+    mkdocs-jupyter copia el .ipynb junto a la página (cuadernos/NOMBRE/NOMBRE.ipynb). Si el
+    cuaderno trae su propio párrafo con el enlace a Colab, este lo sustituye."""
+    fuente = page.file.src_uri
+    fichero = posixpath.basename(fuente)
+    enlaces = [f'<a href="{_escapar(fichero)}" download>Descargar el cuaderno</a>']
+    repositorio = re.match(r"https?://github\.com/([^/\s]+/[^/\s]+?)/?$", (config.get("repo_url") or "").strip())
+    if repositorio:
+        colab = f"https://colab.research.google.com/github/{repositorio[1]}/blob/main/docs/{fuente}"
+        enlaces.append(f'<a href="{_escapar(colab)}">Abrir en Colab</a>')
+    parrafo = f'<p class="enlaces-cuaderno">{"".join(enlaces)}</p>'
+    html, cambios = _PARRAFO_COLAB.subn(lambda m: parrafo, html, count=1)
+    if not cambios:
+        html, cambios = _FIN_DEL_TITULO.subn(lambda m: m[0] + parrafo, html, count=1)
+    if not cambios:
+        html = parrafo + html
+    return html
+
+
+_CLASE_EN_HTML = re.compile(r"""\bclass\s*=\s*["']([^"']*)["']""", re.I)
+_CLASE_EN_SELECTOR = re.compile(r"\.(-?[_a-zA-Z][-_a-zA-Z0-9]*)")
+# «.jupyter-wrapper :root» o «.jupyter-wrapper body» (nbconvert antepone el contenedor a todo):
+# nada dentro del contenedor es la raíz ni el <body>. Solo en «:root» hay 80 KB de iconos.
+# Lo negado no hace falta que exista: «.jp-Cell:not(.jp-mod-active)» vale para toda celda.
+_NEGACION = re.compile(r":not\([^()]*\)")
+_IMPOSIBLE = re.compile(r"\S\s+(?::root|html|body)\b")
+
+
+def _selectores(preludio) -> list[str]:
+    """Los selectores de una lista («a, b:is(.c, .d)» da «a» y «b:is(.c, .d)»)."""
+    import tinycss2
+
+    trozos, actual = [], []
+    for token in preludio:
+        if token.type == "literal" and token.value == ",":
+            trozos.append(actual)
+            actual = []
+        else:
+            actual.append(token)
+    trozos.append(actual)
+    return [tinycss2.serialize(t).strip() for t in trozos if tinycss2.serialize(t).strip()]
+
+
+def _depurar(css: str, clases: set[str]) -> str:
+    """El CSS de JupyterLab (575 KB) sin las reglas cuyos selectores piden clases que ningún
+    cuaderno del sitio usa (las de la interfaz de JupyterLab: barras, menús, diálogos...)."""
+    import tinycss2
+
+    salida = []
+    for regla in tinycss2.parse_stylesheet(css, skip_comments=True, skip_whitespace=True):
+        if regla.type == "qualified-rule":
+            vivos = [
+                s for s in _selectores(regla.prelude)
+                if set(_CLASE_EN_SELECTOR.findall(_NEGACION.sub("", s))) <= clases and not _IMPOSIBLE.search(s)
+            ]
+            if vivos:
+                salida.append(f"{','.join(vivos)}{{{tinycss2.serialize(regla.content).strip()}}}")
+        elif regla.type == "at-rule":
+            if regla.lower_at_keyword in ("media", "supports", "layer") and regla.content is not None:
+                dentro = _depurar(tinycss2.serialize(regla.content), clases)
+                if dentro:
+                    salida.append(f"@{regla.at_keyword}{tinycss2.serialize(regla.prelude)}{{{dentro}}}")
+            else:
+                salida.append(tinycss2.serialize([regla]).strip())
+        # los errores de análisis (CSS no válido) no pasan
+    return "\n".join(salida)
+
+
+_IMG_INCRUSTADA = re.compile(r"""(<img\b[^>]*?\ssrc=)(["'])data:image/(png|jpeg|gif|webp);base64,([^"']+)\2""", re.I)
+
+
+def _sacar_imagenes(html: str, destino: str) -> str:
+    """Las imágenes incrustadas (base64) pasan a ficheros junto a la página, con carga perezosa:
+    el HTML pesa menos y el navegador solo las descarga al acercarse a ellas."""
+    carpeta = posixpath.dirname(destino)
+
+    def sacar(m: re.Match) -> str:
+        datos = base64.b64decode(m[4])
+        extension = "jpg" if m[3].lower() == "jpeg" else m[3].lower()
+        nombre = f"{hashlib.sha256(datos).hexdigest()[:16]}.{extension}"
+        _imagenes[posixpath.join(carpeta, nombre)] = datos
+        return f"{m[1]}{m[2]}{nombre}{m[2]} loading={m[2]}lazy{m[2]} decoding={m[2]}async{m[2]}"
+
+    return _IMG_INCRUSTADA.sub(sacar, html)
+
+
 def on_pre_build(config, **kwargs):
     _css.clear()
+    _clases.clear()
+    _imagenes.clear()
 
 
 def on_page_content(html, page, config, files, **kwargs):
@@ -208,16 +323,28 @@ def on_page_content(html, page, config, files, **kwargs):
     html = html.replace('", aria-label="Copy to Clipboard"', '" aria-label="Copiar al portapapeles"')
     html = html.replace('aria-label="Copy to Clipboard"', 'aria-label="Copiar al portapapeles"')
     html = html.replace(">Copied!<", ">¡Copiado!<")
+    # El texto que copia ese botón repite el código de la celda: fuera del índice de búsqueda.
+    html = re.sub(r'<div class="clipboard-copy-txt"(?![^>]*data-search-exclude)', '<div class="clipboard-copy-txt" data-search-exclude', html)
     # Los bloques de código anchos tienen barra de desplazamiento: que se alcancen con el teclado.
     html = html.replace('<div class="highlight-ipynb', '<div tabindex="0" class="highlight-ipynb')
     html = _SALIDA_RICH.sub(_salida_legible, html)
+    html = _poner_enlaces(html, page, config)
+    html = _sacar_imagenes(html, page.file.dest_uri)
+    for m in _CLASE_EN_HTML.finditer(html):
+        _clases.update(m[1].split())
     return html
 
 
 def on_post_build(config, **kwargs):
+    for ruta, datos in _imagenes.items():
+        fichero = Path(config["site_dir"]) / ruta
+        fichero.parent.mkdir(parents=True, exist_ok=True)
+        fichero.write_bytes(datos)
     if not _css:
         return
     carpeta = Path(config["site_dir"]) / CARPETA_CSS
     carpeta.mkdir(parents=True, exist_ok=True)
+    # Material y el propio sitio ponen clases fuera del HTML del cuaderno (modo oscuro, etc.).
+    clases = _clases | {"jupyter-wrapper"}
     for nombre, css in _css.items():
-        (carpeta / nombre).write_text(css, encoding="utf-8")
+        (carpeta / nombre).write_text(_depurar(css, clases), encoding="utf-8")

@@ -83,14 +83,17 @@ def define_env(env):
         pagina = env.page.file.src_uri
         ruta = posixpath.relpath(f"figuras/{registro['imagen']}", posixpath.dirname(pagina) or ".")
         alt = registro["alt"].replace('"', "&quot;").replace("[", "(").replace("]", ")")
-        segundos = numero(registro["segundos_calculo"] + registro["segundos_dibujo"], 1)
         titulo = pie or registro["titulo"]
+        # La procedencia, breve y discreta: el script que la dibuja y su semilla. Los tiempos y
+        # el proceso de generación están en la página de mantenimiento (figuras.md).
+        script = registro["script"]
+        enlace = f'<a href="{repositorio}/blob/main/{script}">{script.rsplit("/", 1)[-1]}</a>' if repositorio else script
         return (
             f'<figure class="figura-generada" markdown="span">\n'
             # La imagen enlaza a sí misma: un clic la abre a tamaño completo.
             f'[![{alt}]({ruta}){{ width="{registro["ancho"]}" height="{registro["alto"]}" loading="lazy" }}]({ruta})\n'
-            f"<figcaption markdown>{titulo}.<br><small>Generada por {enlace_script(registro['script'])}"
-            f" · semilla {registro['semilla']} · {segundos} s</small></figcaption>\n"
+            f'<figcaption markdown>{titulo}. <small class="procedencia">{enlace}'
+            f" · semilla {registro['semilla']}</small></figcaption>\n"
             f"</figure>\n"
         )
 

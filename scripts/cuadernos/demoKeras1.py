@@ -20,6 +20,27 @@ from sklearn.model_selection import train_test_split
 SEMILLA = 0
 keras.utils.set_random_seed(SEMILLA)  # mismos pesos iniciales y mismo orden de los lotes
 
+# Las gráficas, con el estilo de las figuras del sitio: fondo blanco, rejilla
+# suave, sin marco arriba ni a la derecha y los mismos colores.
+COLORES = ["#3f51b5", "#ff5722", "#009688", "#9c27b0",
+           "#795548", "#607d8b", "#e91e63", "#8bc34a"]
+plt.rcParams.update({
+    "figure.dpi": 110,
+    "savefig.dpi": 110,
+    "figure.facecolor": "white",
+    "axes.facecolor": "white",
+    "savefig.facecolor": "white",
+    "font.family": "DejaVu Sans",
+    "font.size": 11,
+    "axes.titlesize": 12,
+    "axes.grid": True,
+    "grid.alpha": 0.3,
+    "axes.spines.top": False,
+    "axes.spines.right": False,
+    "axes.prop_cycle": plt.cycler(color=COLORES),
+    "lines.linewidth": 2,
+})
+
 
 
 
