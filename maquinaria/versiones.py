@@ -1,8 +1,9 @@
 """¿Funciona el código del sitio con otras versiones? `python -m maquinaria.versiones`.
 
-Construye el sitio (mkdocs build --strict), saca de cada página sus bloques de Python en
-orden (como la prueba de copiar y pegar) y los ejecuta en un intérprete nuevo y en una
-carpeta vacía con un juego de versiones. El resultado queda en `docs/versiones.json`, que
+Toma el último commit (git archive HEAD, así lo que se prueba es lo que está guardado y no
+un fichero a medio editar), construye su sitio (mkdocs build --strict), saca de cada página
+sus bloques de Python en orden (como la prueba de copiar y pegar) y los ejecuta en un
+intérprete nuevo y en una carpeta vacía con un juego de versiones. El resultado queda en `docs/versiones.json`, que
 lee la página «Cómo ejecutar el código».
 
     python -m maquinaria.versiones --fijado
@@ -59,10 +60,10 @@ def bloques_python(html: str) -> list[str]:
     return bloques
 
 
-def paginas_con_codigo(sitio: Path) -> dict[str, str]:
+def paginas_con_codigo(raiz: Path, sitio: Path) -> dict[str, str]:
     """{página.md: su programa} para cada página del sitio con bloques de Python."""
     programas = {}
-    for pagina in sorted(p.relative_to(RAIZ / "docs").as_posix() for p in (RAIZ / "docs").rglob("*.md")):
+    for pagina in sorted(p.relative_to(raiz / "docs").as_posix() for p in (raiz / "docs").rglob("*.md")):
         ruta = Path(pagina).with_suffix("")
         html = sitio / "index.html" if ruta.name == "index" else sitio / ruta / "index.html"
         bloques = bloques_python(html.read_text(encoding="utf-8"))
@@ -71,11 +72,22 @@ def paginas_con_codigo(sitio: Path) -> dict[str, str]:
     return programas
 
 
-def construir(destino: Path) -> None:
+def copiar_commit(destino: Path) -> str:
+    """El último commit del repositorio en `destino`; devuelve su hash."""
+    destino.mkdir(parents=True)
+    archivo = subprocess.run(["git", "archive", "HEAD"], cwd=RAIZ, capture_output=True, check=True).stdout
+    subprocess.run(["tar", "-x", "-C", str(destino)], input=archivo, check=True)
+    return subprocess.run(["git", "rev-parse", "HEAD"], cwd=RAIZ, capture_output=True, text=True,
+                          check=True).stdout.strip()
+
+
+def construir(raiz: Path, destino: Path) -> None:
+    # Con cwd = la copia, `python -m mkdocs` importa la maquinaria de la copia.
     entorno = {**os.environ, "NO_MKDOCS_2_WARNING": "1", "VERSIONES_EN_CURSO": "1"}
+    entorno.pop("PYTHONPATH", None)
     proceso = subprocess.run(
         [sys.executable, "-m", "mkdocs", "build", "--strict", "-d", str(destino)],
-        cwd=RAIZ, env=entorno, capture_output=True, text=True,
+        cwd=raiz, env=entorno, capture_output=True, text=True, check=False,
     )
     if proceso.returncode:
         sys.exit(f"mkdocs build --strict falló:\n{proceso.stderr[-3000:]}")
@@ -96,7 +108,8 @@ def ejecutar(interprete: str, programa: str, carpeta: Path) -> tuple[bool, float
     entorno.update({"MPLBACKEND": "Agg", "TF_CPP_MIN_LOG_LEVEL": "3"})
     inicio = time.perf_counter()
     proceso = subprocess.run(
-        [interprete, "-I", "pagina.py"], cwd=carpeta, env=entorno, capture_output=True, text=True, timeout=900
+        [interprete, "-I", "pagina.py"], cwd=carpeta, env=entorno, capture_output=True, text=True, timeout=900,
+        check=False,
     )
     return proceso.returncode == 0, time.perf_counter() - inicio, proceso.stderr[-1500:]
 
@@ -104,8 +117,9 @@ def ejecutar(interprete: str, programa: str, carpeta: Path) -> tuple[bool, float
 def comprobar(interprete: str, pedido: list[str]) -> dict:
     with tempfile.TemporaryDirectory(prefix="versiones-") as temporal:
         temporal = Path(temporal)
-        construir(temporal / "sitio")
-        programas = paginas_con_codigo(temporal / "sitio")
+        commit = copiar_commit(temporal / "proyecto")
+        construir(temporal / "proyecto", temporal / "sitio")
+        programas = paginas_con_codigo(temporal / "proyecto", temporal / "sitio")
         versiones = json.loads(subprocess.run([interprete, "-I", "-c", SONDA], capture_output=True, text=True,
                                               check=True).stdout)
         paginas = {}
@@ -121,7 +135,8 @@ def comprobar(interprete: str, pedido: list[str]) -> dict:
     return {
         "pedido": pedido,
         "versiones": versiones,
-        "fecha": datetime.datetime.now(datetime.timezone.utc).strftime("%Y-%m-%d"),
+        "fecha": datetime.datetime.now(datetime.UTC).strftime("%Y-%m-%d"),
+        "commit": commit,
         "paginas": paginas,
         "todas_bien": all(p["bien"] for p in paginas.values()),
     }

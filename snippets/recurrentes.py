@@ -193,7 +193,7 @@ if __name__ == "__main__":
     try:
         densa.predict(serie[None, :60, None], verbose=0)
         print("La red densa ha aceptado 60 pasos")
-    except Exception:  # el tipo de error depende de la versión de Keras
+    except (ValueError, tf.errors.InvalidArgumentError):  # según la versión
         print("La red densa solo admite exactamente 20 pasos")
     # --8<-- [end:longitudes]
 

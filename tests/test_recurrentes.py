@@ -8,8 +8,8 @@ import re
 import keras
 import numpy as np
 import pytest
-
 from conftest import RAIZ
+
 from snippets import recurrentes as rec
 
 PAGINA = RAIZ / "docs" / "4-otras" / "4-1-recurrentes.md"
@@ -30,7 +30,7 @@ def test_serie_y_ventanas():
     for i in (0, 17, 1179):
         np.testing.assert_array_equal(x[i, :, 0], serie[i : i + 20])
         assert y[i] == serie[i + 20]
-    x_ent, x_test, y_ent, y_test = rec.separar(x, y)
+    x_ent, x_test, _, y_test = rec.separar(x, y)
     assert len(x_ent) == 944 and len(x_test) == 236
     np.testing.assert_array_equal(y_test, serie[-236:])  # sin barajar: la prueba es el final
 
@@ -187,5 +187,5 @@ def test_lo_que_dice_la_pagina_coincide_con_los_registros():
 
 def test_la_pagina_no_escribe_numeros_entrenados_a_mano():
     texto = PAGINA.read_text(encoding="utf-8")
-    prosa = re.sub(r"```.*?```|\{\{.*?\}\}|\\\(.*?\\\)|\\\[.*?\\\]", " ", texto, flags=re.S)
+    prosa = re.sub(r"```.*?```|\{\{.*?\}\}|\\\(.*?\\\)|\\\[.*?\\\]", " ", texto, flags=re.DOTALL)
     assert not re.findall(r"\b0,\d{2,}", prosa), "un número con decimales escrito a mano en la prosa"

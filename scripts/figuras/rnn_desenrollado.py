@@ -11,7 +11,13 @@ import numpy as np
 import tensorflow as tf
 
 from maquinaria.formato import espanolizar, numero
-from snippets.recurrentes import crear_recurrente, crear_serie, crear_ventanas, entrenar, separar
+from snippets.recurrentes import (
+    crear_recurrente,
+    crear_serie,
+    crear_ventanas,
+    entrenar,
+    separar,
+)
 
 SEMILLA = 0
 EPOCAS = 20
@@ -102,7 +108,6 @@ def dibujar(res):
         f"red ({numero(res['prediccion'], 2)}). En medio, un mapa de color con los {m['unidades']} valores del estado "
         "oculto en cada paso, entre menos uno (azul) y uno (rojo), con flechas de cada columna a la siguiente. Abajo, "
         "barras con la norma del gradiente de la pérdida respecto a cada estado: la del último "
-        f"paso es {numero(m['gradiente_ultimo'], 3)} y la del primero {numero(m['gradiente_primero'], 6)}, unas "
-        f"{numero(m['veces_menor_primero'], 0)} veces menor."
+        f"paso es {numero(m['gradiente_ultimo'], 3)} y la del primero, {numero(m['gradiente_primero'], 3)}."
     )
     return figura, alt

@@ -104,7 +104,8 @@ def calcular():
         },
     }
     # Veredicto del desvanecimiento: tras entrenar, ¿la LSTM conserva más gradiente lejos que la SimpleRNN?
-    metricas["lstm_conserva_mas_lejos"] = metricas["gradiente_lejos"]["lstm"] > (1 + TOLERANCIA) * metricas["gradiente_lejos"]["rnn"]
+    metricas["lejos_lstm_frente_rnn"] = metricas["gradiente_lejos"]["lstm"] / metricas["gradiente_lejos"]["rnn"]
+    metricas["lstm_conserva_mas_lejos"] = metricas["lejos_lstm_frente_rnn"] > 1 + TOLERANCIA
     metricas["rnn_se_desvanece_antes"] = metricas["caida"]["rnn"]["antes"] > (1 + TOLERANCIA) * metricas["caida"]["lstm"]["antes"]
     return {"gradientes": gradientes, "metricas": metricas}
 
