@@ -180,6 +180,7 @@ def test_lo_que_dice_la_pagina_coincide_con_los_registros():
     assert m["resuelve_largo"] == [] and set(m["largo_mejor_que_media"]) == {"lstm", "gru"}
     # Gradiente tras entrenar: la LSTM conserva más lejos; sin entrenar, la SimpleRNN no se desvanece antes.
     assert m["lstm_conserva_mas_lejos"] and m["caida"]["rnn"]["despues"] > 10
+    assert m["caida"]["lstm"]["despues"] < 2  # «en la LSTM entrenada el gradiente se mantiene hasta la marca»
     assert not m["rnn_se_desvanece_antes"] and "**sin entrenar**, la LSTM no conserva más gradiente" in texto
     # Desenrollado: «el gradiente apenas se apaga en 20 pasos» (menos de la mitad).
     assert d["veces_menor_primero"] < 2 and "apenas se apaga" in texto
