@@ -18,7 +18,6 @@ Descarga unos 600 MB por juego: no forma parte de las pruebas normales.
 
 from __future__ import annotations
 
-import argparse
 import datetime
 import hashlib
 import json
@@ -30,6 +29,7 @@ import time
 from pathlib import Path
 
 from .claves import RAIZ
+from .regenerar import Argumentos
 
 REGISTRO = RAIZ / "docs" / "versiones.json"
 PAQUETES = ["python", "tensorflow", "keras", "numpy", "matplotlib", "scikit-learn"]
@@ -155,7 +155,8 @@ def guardar(resultado: dict) -> None:
 
 
 def main(argv=None) -> int:
-    analizador = argparse.ArgumentParser(prog="python -m maquinaria.versiones", description=__doc__.splitlines()[0])
+    analizador = Argumentos(prog="python -m maquinaria.versiones", description=__doc__.splitlines()[0], add_help=False)
+    analizador.add_argument("-h", "--ayuda", action="help", help="muestra esta ayuda y sale")
     analizador.add_argument("paquetes", nargs="*", help="juego de versiones para pip, p. ej. \"keras==3.8.*\"")
     analizador.add_argument("--fijado", action="store_true", help="el entorno actual (requirements.txt)")
     analizador.add_argument("--python", default=sys.executable, help="intérprete con el que crear el entorno")
