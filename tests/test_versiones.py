@@ -27,7 +27,8 @@ def juegos():
 
 def fijadas() -> dict[str, str]:
     lineas = (RAIZ / "requirements.txt").read_text(encoding="utf-8").splitlines()
-    return dict(l.split("==") for l in lineas if "==" in l and not l.startswith("#"))
+    pares = (l.split("==") for l in lineas if "==" in l and not l.startswith("#"))
+    return {nombre.lower().replace("_", "-"): version for nombre, version in pares}  # tensorflow_cpu
 
 
 def test_forma_del_registro():
@@ -92,9 +93,24 @@ def test_la_pagina_dice_lo_que_dice_el_registro(sitio):
     ]
     assert filas == esperadas
     texto = " ".join(sopa.select_one("article").get_text(" ").split())
-    for paquete, nombre in (("tensorflow", "TensorFlow"), ("keras", "Keras"), ("numpy", "NumPy"), ("python", "Python")):
-        buenas = sorted({j["versiones"][paquete] for j in juegos() if j["todas_bien"]},
+    for paquete, nombre, cifras in (("tensorflow", "TensorFlow", None), ("keras", "Keras", None),
+                                    ("numpy", "NumPy", None), ("python", "Python", 2)):
+        buenas = sorted({".".join(j["versiones"][paquete].split(".")[:cifras]) for j in juegos() if j["todas_bien"]},
                         key=lambda v: [int(x) for x in v.split(".") if x.isdigit()])
         rango = buenas[0] if len(buenas) == 1 else f"{buenas[0]} a {buenas[-1]}"
-        assert rango_probado(paquete) == rango
+        assert rango_probado(paquete, cifras) == rango
         assert f"{nombre} {rango}" in texto, f"la página no dice «{nombre} {rango}»"
+
+
+def test_guardar_sustituye_el_juego_con_las_mismas_versiones(tmp_path, monkeypatch):
+    monkeypatch.setattr(versiones, "REGISTRO", tmp_path / "versiones.json")
+
+    def juego(tf, python, bien):
+        v = {"python": python, "tensorflow": tf, "keras": "3", "numpy": "2"}
+        return {"versiones": v, "todas_bien": bien, "paginas": {}, "pedido": [], "fecha": "2026-01-01"}
+
+    versiones.guardar(juego("2.21.0", "3.11.7", False))
+    versiones.guardar(juego("2.18.1", "3.12.1", True))
+    versiones.guardar(juego("2.21.0", "3.11.7", True))  # la misma combinación: sustituye a la primera
+    guardados = json.loads((tmp_path / "versiones.json").read_text(encoding="utf-8"))["juegos"]
+    assert [(j["versiones"]["tensorflow"], j["todas_bien"]) for j in guardados] == [("2.18.1", True), ("2.21.0", True)]

@@ -118,9 +118,15 @@ def _clave_version(texto: str):
     return [int(p) if p.isdigit() else 0 for p in texto.split(".")]
 
 
-def rango_probado(paquete: str) -> str:
-    """«mínima a máxima» de `paquete` entre los juegos en que funcionan todas las páginas."""
-    versiones = sorted({j["versiones"][paquete] for j in juegos_probados() if j["todas_bien"]}, key=_clave_version)
+def rango_probado(paquete: str, cifras: int | None = None) -> str:
+    """«mínima a máxima» de `paquete` entre los juegos en que funcionan todas las páginas.
+
+    `cifras=2` recorta cada versión a sus dos primeras cifras (Python 3.12.1 -> 3.12).
+    """
+    versiones = {j["versiones"][paquete] for j in juegos_probados() if j["todas_bien"]}
+    if cifras:
+        versiones = {".".join(v.split(".")[:cifras]) for v in versiones}
+    versiones = sorted(versiones, key=_clave_version)
     if not versiones and os.environ.get("VERSIONES_EN_CURSO"):
         return "(en comprobación)"
     if not versiones:
