@@ -6,17 +6,22 @@
     {{ tabla_figuras() }}                         tabla de tiempos de todas las figuras
     {{ playground("playground_ratio", "70 %") }}  enlace «Abrir en el Playground» con la
                                                   configuración de Keras de esa variante
+    {{ versiones_probadas() }}                    tabla de docs/versiones.json (maquinaria.versiones)
+    {{ rango_probado("keras") }}                  «3.8.0 a 3.15.1»: de los juegos en que todo funciona
 
 Ningún número entrenado se escribe a mano en una página: se lee aquí de docs/figuras/*.json.
 """
 
 from __future__ import annotations
 
+import json
+import os
 import posixpath
 
 from .. import enlaces_playground
 from .. import formato as formato_mod
 from ..registros import leer_registro, productos
+from ..versiones import REGISTRO as REGISTRO_VERSIONES
 
 
 class ErrorDeMacro(Exception):
@@ -97,6 +102,9 @@ def define_env(env):
             f"</figure>\n"
         )
 
+    env.macro(tabla_versiones, "versiones_probadas")
+    env.macro(rango_probado)
+
     @env.macro
     def lista(nombre: str, clave: str) -> str:
         """Una lista de texto del registro en español: «a, b y c»."""
@@ -145,3 +153,48 @@ def define_env(env):
             )
         lineas.append(f"| **Suma** | | | | | | **{numero(sum(f[0] for f in filas), 1)}** |")
         return "\n".join(lineas)
+
+
+def juegos_probados() -> list[dict]:
+    """Los juegos de versiones de docs/versiones.json (los escribe python -m maquinaria.versiones)."""
+    if os.environ.get("VERSIONES_EN_CURSO"):
+        # python -m maquinaria.versiones construye el sitio para sacar el código de las
+        # páginas: el registro aún puede no existir, y lo que dice no cambia ese código.
+        return []
+    if not REGISTRO_VERSIONES.exists():
+        raise ErrorDeMacro("Falta docs/versiones.json: ejecuta «python -m maquinaria.versiones --fijado».")
+    return json.loads(REGISTRO_VERSIONES.read_text(encoding="utf-8"))["juegos"]
+
+
+def _clave_version(texto: str):
+    return [int(p) if p.isdigit() else 0 for p in texto.split(".")]
+
+
+def rango_probado(paquete: str, cifras: int | None = None) -> str:
+    """«mínima a máxima» de `paquete` entre los juegos en que funcionan todas las páginas.
+
+    `cifras=2` recorta cada versión a sus dos primeras cifras (Python 3.12.1 -> 3.12).
+    """
+    versiones = {j["versiones"][paquete] for j in juegos_probados() if j["todas_bien"]}
+    if cifras:
+        versiones = {".".join(v.split(".")[:cifras]) for v in versiones}
+    versiones = sorted(versiones, key=_clave_version)
+    if not versiones and os.environ.get("VERSIONES_EN_CURSO"):
+        return "(en comprobación)"
+    if not versiones:
+        raise ErrorDeMacro("Ningún juego de docs/versiones.json funciona en todas las páginas.")
+    return versiones[0] if len(versiones) == 1 else f"{versiones[0]} a {versiones[-1]}"
+
+
+def tabla_versiones() -> str:
+    paquetes = ["python", "tensorflow", "keras", "numpy", "matplotlib", "scikit-learn"]
+    lineas = [
+        "| Python | TensorFlow | Keras | NumPy | matplotlib | scikit-learn | Páginas con código | Resultado | Fecha |",
+        "|---|---|---|---|---|---|--:|---|---|",
+    ]
+    for j in juegos_probados():
+        bien = sum(p["bien"] for p in j["paginas"].values())
+        resultado = "todas funcionan" if j["todas_bien"] else f"fallan {len(j['paginas']) - bien}"
+        celdas = [j["versiones"].get(p, "") for p in paquetes]
+        lineas.append(f"| {' | '.join(celdas)} | {len(j['paginas'])} | {resultado} | {j['fecha']} |")
+    return "\n".join(lineas)
