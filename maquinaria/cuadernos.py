@@ -51,10 +51,8 @@ def ejecutar_cuaderno(quien: Producto) -> None:
     con_titulo = primera is not None and primera.cell_type == "markdown" and primera.source.startswith("# ")
     cuaderno.cells.insert(
         1 if con_titulo else 0,
-        nbformat.v4.new_markdown_cell(
-            f"[Abrir en Colab]({enlace_colab(nombre)}) · cuaderno generado a partir de "
-            f"`scripts/cuadernos/{nombre}.py` y ejecutado por `python -m maquinaria`."
-        ),
+        # Para quien abre el .ipynb descargado; en el sitio, el hook lo cambia por sus enlaces.
+        nbformat.v4.new_markdown_cell(f"[Abrir en Colab]({enlace_colab(nombre)})"),
     )
     # El núcleo hereda el entorno del trabajador; sin MPLBACKEND=Agg usa el backend «inline» y guarda las imágenes.
     os.environ.pop("MPLBACKEND", None)
