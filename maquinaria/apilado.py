@@ -197,8 +197,9 @@ def entrenar_experimentos(experimentos, epocas, capturas=()):
         entradas = tuple(exp.get("entradas", ("x", "y")))
         red = (caracteristicas(datos[0], entradas), datos[1], caracteristicas(datos[2], entradas), datos[3])
         keras.utils.set_random_seed(exp["semilla"])
-        modelo = crear_modelo(exp["capas"], exp.get("activacion", "tanh"), exp.get("tasa", 0.03),
-                              n_entradas=len(entradas))
+        modelo = crear_modelo(
+            exp["capas"], exp.get("activacion", "tanh"), exp.get("tasa", 0.03), n_entradas=len(entradas)
+        )
         resultados[i] = {"experimento": exp, "datos": datos, "entradas_red": red, "modelo": modelo}
         grupos.setdefault((len(datos[0]), len(datos[2]), entradas), []).append(i)
     cortes = sorted({e for e in capturas if 0 < e < epocas} | {epocas})
@@ -246,8 +247,12 @@ def comparar(variantes, repeticiones=5, epocas=300, capturas=(), medir=None):
         mediana = int(np.argsort(test[:, -1])[len(grupo) // 2])
         elegido = grupo[mediana]
         resumen = {}
-        for nombre, valores in (("perdida_ent", ent[:, -1]), ("perdida_test", test[:, -1]),
-                                ("exactitud_ent", acierto_ent), ("exactitud_test", acierto_test)):
+        for nombre, valores in (
+            ("perdida_ent", ent[:, -1]),
+            ("perdida_test", test[:, -1]),
+            ("exactitud_ent", acierto_ent),
+            ("exactitud_test", acierto_test),
+        ):
             resumen |= _estadisticos(nombre, valores)
         if medir is not None:
             medidas = [medir(r) for r in grupo]

@@ -27,7 +27,7 @@ import json
 import os
 import sys
 from dataclasses import dataclass, field
-from functools import lru_cache
+from functools import cache
 from pathlib import Path
 
 RAIZ = Path(__file__).resolve().parents[1]
@@ -94,7 +94,7 @@ def relativa(ruta: Path) -> str:
         return str(ruta)
 
 
-@lru_cache(maxsize=None)
+@cache
 def _arbol_en_cache(ruta: Path, contenido: bytes) -> ast.Module:
     try:
         return ast.parse(contenido, filename=str(ruta))
@@ -272,7 +272,7 @@ def alcance(modulo: ast.Module, raiz: str) -> list[ast.stmt]:
     return sorted(alcanzadas, key=lambda n: n.lineno)
 
 
-@lru_cache(maxsize=None)
+@cache
 def _version(modulo: str) -> str | None:
     distribucion = DISTRIBUCIONES.get(modulo)
     if distribucion is None:

@@ -94,7 +94,9 @@ def _ejecutar(nombre: str, limite: float, carpeta: Path, entorno: dict) -> Resul
             _EN_MARCHA.discard(proceso)
     segundos = time.perf_counter() - inicio
     if codigo != 0:
-        return Resultado(nombre, False, segundos, f"{_ultima_linea(bitacora)} (salida completa en {relativa(bitacora)})")
+        return Resultado(
+            nombre, False, segundos, f"{_ultima_linea(bitacora)} (salida completa en {relativa(bitacora)})"
+        )
     return Resultado(nombre, True, segundos)
 
 
@@ -103,7 +105,9 @@ def _esperas(nombres: list[str]) -> dict[str, str]:
     todos = productos()
     esperas = {}
     for nombre in nombres:
-        proveedor = constantes(todos[nombre].fuente).get("CALCULO_DE") if todos[nombre].tipo.nombre == "figura" else None
+        proveedor = (
+            constantes(todos[nombre].fuente).get("CALCULO_DE") if todos[nombre].tipo.nombre == "figura" else None
+        )
         if proveedor in nombres:
             esperas[nombre] = proveedor
     return esperas
@@ -146,7 +150,9 @@ def ejecutar(nombres: list[str], limite: float, trabajos: int, recalcular: bool 
                     if proveedor is None or proveedor in hechos:
                         pendientes.remove(nombre)
                         if proveedor is not None and not hechos[proveedor]:
-                            resultado = Resultado(nombre, False, 0.0, f"no se generó: falló «{proveedor}», de quien toma el cálculo")
+                            resultado = Resultado(
+                                nombre, False, 0.0, f"no se generó: falló «{proveedor}», de quien toma el cálculo"
+                            )
                             resultados.append(resultado)
                             hechos[nombre] = False
                             barra.update()
@@ -161,7 +167,9 @@ def ejecutar(nombres: list[str], limite: float, trabajos: int, recalcular: bool 
                     resultados.append(resultado)
                     hechos[resultado.nombre] = resultado.ok
                     estado = "hecho" if resultado.ok else "FALLO"
-                    barra.write(f"  {estado}: {resultado.nombre} ({resultado.segundos:.1f} s) {resultado.mensaje}".rstrip())
+                    barra.write(
+                        f"  {estado}: {resultado.nombre} ({resultado.segundos:.1f} s) {resultado.mensaje}".rstrip()
+                    )
                     barra.set_postfix_str(", ".join(en_curso))
                     barra.update()
         except BaseException:  # Ctrl+C: no quedan trabajadores huérfanos ni figuras a medias

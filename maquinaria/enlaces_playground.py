@@ -26,10 +26,33 @@ TASAS = (0.00001, 0.0001, 0.001, 0.003, 0.01, 0.03, 0.1, 0.3, 1, 3, 10)
 TASAS_REGULARIZACION = (0, 0.001, 0.003, 0.01, 0.03, 0.1, 0.3, 1, 3, 10)
 # Todas las propiedades que State.PROPS serializa, en su orden.
 PROPIEDADES = (
-    "activation", "regularization", "batchSize", "dataset", "regDataset", "learningRate",
-    "regularizationRate", "noise", "networkShape", "seed", "showTestData", "discretize",
-    "percTrainData", "x", "y", "xTimesY", "xSquared", "ySquared", "cosX", "sinX", "cosY",
-    "sinY", "collectStats", "tutorial", "problem", "initZero", "hideText",
+    "activation",
+    "regularization",
+    "batchSize",
+    "dataset",
+    "regDataset",
+    "learningRate",
+    "regularizationRate",
+    "noise",
+    "networkShape",
+    "seed",
+    "showTestData",
+    "discretize",
+    "percTrainData",
+    "x",
+    "y",
+    "xTimesY",
+    "xSquared",
+    "ySquared",
+    "cosX",
+    "sinX",
+    "cosY",
+    "sinY",
+    "collectStats",
+    "tutorial",
+    "problem",
+    "initZero",
+    "hideText",
 )
 
 
@@ -90,8 +113,15 @@ def estado(config: dict) -> dict[str, str]:
 
 
 NOMBRES_CONJUNTOS = {"circulo": "círculo", "xor": "XOR", "gaussiana": "gaussiana", "espiral": "espiral"}
-NOMBRES_ENTRADAS = {"x": "X₁", "y": "X₂", "xSquared": "X₁²", "ySquared": "X₂²", "xTimesY": "X₁X₂",
-                    "sinX": "sin(X₁)", "sinY": "sin(X₂)"}
+NOMBRES_ENTRADAS = {
+    "x": "X₁",
+    "y": "X₂",
+    "xSquared": "X₁²",
+    "ySquared": "X₂²",
+    "xTimesY": "X₁X₂",
+    "sinX": "sin(X₁)",
+    "sinY": "sin(X₂)",
+}
 
 
 def describir(config: dict) -> str:
@@ -160,6 +190,7 @@ def leer(url: str) -> dict:
         "tasa": float(mapa["learningRate"]) if tiene("learningRate") else 0.03,
         "lote": int(float(mapa["batchSize"])) if tiene("batchSize") else 10,
         "regularizacion": (float(mapa["regularizationRate"]) if tiene("regularizationRate") else 0.0)
-        if mapa.get("regularization") == "L2" else 0.0,
+        if mapa.get("regularization") == "L2"
+        else 0.0,
         "entradas": [e for e in ENTRADAS if booleano(e, defecto_entradas.get(e, False))],
     }

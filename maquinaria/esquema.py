@@ -13,7 +13,8 @@ devuelve un texto con el problema (o None).
 from __future__ import annotations
 
 import math
-from typing import Any, Callable
+from collections.abc import Callable
+from typing import Any
 
 Validador = Callable[[Any], "str | None"]
 
@@ -27,8 +28,15 @@ class ErrorDeEsquema(ValueError):
 
 
 def _nombre_de_tipo(tipo) -> str:
-    nombres = {int: "un entero", float: "un número", str: "un texto", bool: "verdadero o falso",
-               dict: "un diccionario", list: "una lista", type(None): "nulo"}
+    nombres = {
+        int: "un entero",
+        float: "un número",
+        str: "un texto",
+        bool: "verdadero o falso",
+        dict: "un diccionario",
+        list: "una lista",
+        type(None): "nulo",
+    }
     if isinstance(tipo, tuple):
         return " o ".join(_nombre_de_tipo(t) for t in tipo)
     return nombres.get(tipo, getattr(tipo, "__name__", str(tipo)))

@@ -28,7 +28,9 @@ def rejilla(eje, matriz, titulo, cmap, limite, destacar=None, color="#ff5722", g
     eje.imshow(matriz, cmap=cmap, vmin=-limite if cmap != "Greys" else 0, vmax=limite)
     for (f, c), valor in np.ndenumerate(matriz):
         oscuro = abs(valor) > 0.6 * limite
-        eje.text(c, f, numero(valor), ha="center", va="center", fontsize=tamano_texto, color="white" if oscuro else "black")
+        eje.text(
+            c, f, numero(valor), ha="center", va="center", fontsize=tamano_texto, color="white" if oscuro else "black"
+        )
     if destacar is not None:
         (f, c), alto, ancho = destacar
         eje.add_patch(Rectangle((c - 0.5, f - 0.5), ancho, alto, fill=False, edgecolor=color, linewidth=grosor))

@@ -28,8 +28,14 @@ def dibujar_mapa(eje, mapa, X_ent, y_ent, X_test=None, y_test=None, titulo="", l
 
     Puntos de entrenamiento con borde blanco; de prueba, con borde negro.
     """
-    eje.imshow(mapa, extent=(-limite, limite, -limite, limite), origin="lower", cmap=TONOS, norm=NIVELES,
-               interpolation="nearest")
+    eje.imshow(
+        mapa,
+        extent=(-limite, limite, -limite, limite),
+        origin="lower",
+        cmap=TONOS,
+        norm=NIVELES,
+        interpolation="nearest",
+    )
     for X, y, borde in ((X_ent, y_ent, "white"), (X_test, y_test, "black")):
         if X is None:
             continue
@@ -58,8 +64,10 @@ def dibujar_perdidas(eje, curvas, titulo="", log=False, banda=True):
         if banda and len(test) > 1:
             eje.fill_between(epocas, test.min(axis=0), test.max(axis=0), color=color, alpha=0.15, lw=0)
         leyenda.append(Line2D([], [], color=color, lw=2, label=etiqueta))
-    leyenda += [Line2D([], [], color="#9e9e9e", lw=1.6, label="entrenamiento (media)"),
-                Line2D([], [], color="#9e9e9e", lw=1.6, ls="--", label="prueba (media)")]
+    leyenda += [
+        Line2D([], [], color="#9e9e9e", lw=1.6, label="entrenamiento (media)"),
+        Line2D([], [], color="#9e9e9e", lw=1.6, ls="--", label="prueba (media)"),
+    ]
     if banda:
         leyenda.append(Patch(color="#9e9e9e", alpha=0.3, label="prueba: mín.–máx."))
     eje.legend(handles=leyenda, fontsize=8.5, loc="best")
@@ -82,7 +90,11 @@ def figura_comparacion(comparacion, titulos=None, log=False, ancho=9.4):
     repeticiones = len(comparacion[etiquetas[0]]["test"])
     if n <= 2:
         figura, ejes = plt.subplots(
-            1, n + 1, figsize=(ancho, 3.9), gridspec_kw={"width_ratios": [1] * n + [1.25]}, layout="constrained",
+            1,
+            n + 1,
+            figsize=(ancho, 3.9),
+            gridspec_kw={"width_ratios": [1] * n + [1.25]},
+            layout="constrained",
         )
         mapas, eje_perdidas = ejes[:n], ejes[-1]
     else:
@@ -96,14 +108,18 @@ def figura_comparacion(comparacion, titulos=None, log=False, ancho=9.4):
         variante = comparacion[etiqueta]
         r = variante["resumen"]
         titulo = titulos.get(etiqueta, etiqueta)
-        dibujar_mapa(eje, variante["mapa"], *variante["datos"],
-                     f"{titulo}\nprueba (media): {numero(r['perdida_test'], 3)}\n"
-                     f"mapa: semilla {r['mediana']['semilla']}")
+        dibujar_mapa(
+            eje,
+            variante["mapa"],
+            *variante["datos"],
+            f"{titulo}\nprueba (media): {numero(r['perdida_test'], 3)}\nmapa: semilla {r['mediana']['semilla']}",
+        )
         if i > 0:
             eje.tick_params(labelleft=False)  # los mismos ejes que el primer mapa
         curvas[titulo] = (variante["ent"], variante["test"])
-    dibujar_perdidas(eje_perdidas, curvas, log=log,
-                     titulo=f"Pérdida del Playground, media de {repeticiones} repeticiones")
+    dibujar_perdidas(
+        eje_perdidas, curvas, log=log, titulo=f"Pérdida del Playground, media de {repeticiones} repeticiones"
+    )
     if n > 2:  # la leyenda, a la derecha del panel ancho, sin tapar las curvas
         eje_perdidas.get_legend().set_loc("center left")
         eje_perdidas.get_legend().set_bbox_to_anchor((1.01, 0.5))

@@ -30,13 +30,22 @@ def main() -> int:
     filas = []
     entorno = {**os.environ, "NO_MKDOCS_2_WARNING": "1"}
     with tempfile.TemporaryDirectory() as destino:
-        segundos, proceso = cronometrar([sys.executable, "-m", "mkdocs", "build", "--strict", "-d", destino], env=entorno)
+        segundos, proceso = cronometrar(
+            [sys.executable, "-m", "mkdocs", "build", "--strict", "-d", destino], env=entorno
+        )
     filas.append(("mkdocs build --strict", segundos, 10, proceso.returncode == 0))
 
     figuras = [sys.executable, "-m", "maquinaria"]
     segundos, proceso = cronometrar([sys.executable, "-X", "importtime", *figuras[1:]])
     sin_tf = "tensorflow" not in proceso.stderr
-    filas.append(("regeneración sin nada pendiente" + ("" if sin_tf else " (¡importó TensorFlow!)"), segundos, 1, proceso.returncode == 0 and sin_tf))
+    filas.append(
+        (
+            "regeneración sin nada pendiente" + ("" if sin_tf else " (¡importó TensorFlow!)"),
+            segundos,
+            1,
+            proceso.returncode == 0 and sin_tf,
+        )
+    )
 
     if "--completo" in sys.argv:
         segundos, proceso = cronometrar([*figuras, "--forzar"])
@@ -47,7 +56,7 @@ def main() -> int:
     for nombre, segundos, limite, ok in filas:
         estado = "bien" if ok and segundos <= limite else "MAL"
         print(f"{nombre:<48} {segundos:>9.2f} {limite:>7}  {estado}")
-    return 0 if all(ok and s <= l for _, s, l, ok in filas) else 1
+    return 0 if all(ok and s <= tope for _, s, tope, ok in filas) else 1
 
 
 if __name__ == "__main__":

@@ -35,8 +35,14 @@ from pathlib import Path
 
 CHROMIUM = "/usr/bin/chromium"
 ARGUMENTOS = [
-    "--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
-    "--disable-background-networking", "--disable-component-update", "--disable-sync",
+    "--headless",
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-quic",
+    "--no-first-run",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
 ]
 PAGINA = "imprimir/"
 NOMBRE = "unidad.pdf"

@@ -1,10 +1,10 @@
 """Regenera lo desactualizado: figuras, cuadernos y salidas de las páginas.
 
-    python -m maquinaria                 regenera solo lo desactualizado
-    python -m maquinaria NOMBRE...       esos productos, si están desactualizados
-    python -m maquinaria --forzar [N...] aunque estén al día, reentrenando (sin caché de cálculo)
-    python -m maquinaria --lista         cada producto y su estado
-    python -m maquinaria --comprobar     sale con 1 si algo está desactualizado (no importa TensorFlow)
+python -m maquinaria                 regenera solo lo desactualizado
+python -m maquinaria NOMBRE...       esos productos, si están desactualizados
+python -m maquinaria --forzar [N...] aunque estén al día, reentrenando (sin caché de cálculo)
+python -m maquinaria --lista         cada producto y su estado
+python -m maquinaria --comprobar     sale con 1 si algo está desactualizado (no importa TensorFlow)
 """
 
 from __future__ import annotations
@@ -78,11 +78,23 @@ def analizar(argv: list[str]) -> argparse.Namespace:
     modo = parser.add_mutually_exclusive_group()
     modo.add_argument("--lista", action="store_true", help="lista los productos y su estado")
     modo.add_argument("--comprobar", action="store_true", help="informa de lo desactualizado y sale con 1 si hay algo")
-    modo.add_argument("--forzar", action="store_true", help="regenera aunque estén al día, sin usar la caché de cálculo")
-    parser.add_argument("--limite", type=_segundos_positivos, default=300, metavar="SEG",
-                        help="tiempo máximo por producto, en segundos (300)")
-    parser.add_argument("--trabajos", type=_entero_positivo, default=os.cpu_count() or 1, metavar="N",
-                        help="productos a la vez (tantos como núcleos)")
+    modo.add_argument(
+        "--forzar", action="store_true", help="regenera aunque estén al día, sin usar la caché de cálculo"
+    )
+    parser.add_argument(
+        "--limite",
+        type=_segundos_positivos,
+        default=300,
+        metavar="SEG",
+        help="tiempo máximo por producto, en segundos (300)",
+    )
+    parser.add_argument(
+        "--trabajos",
+        type=_entero_positivo,
+        default=os.cpu_count() or 1,
+        metavar="N",
+        help="productos a la vez (tantos como núcleos)",
+    )
     parser._positionals.title = "argumentos"
     parser._optionals.title = "opciones"
     return parser.parse_args(argv)
@@ -119,7 +131,9 @@ def main(argv: list[str]) -> int:
         print(f"Disponibles: {', '.join(todos)}", file=sys.stderr)
         return 2
     if not todos:
-        print("error: no hay scripts en scripts/figuras/ ni en scripts/cuadernos/, ni páginas con código", file=sys.stderr)
+        print(
+            "error: no hay scripts en scripts/figuras/ ni en scripts/cuadernos/, ni páginas con código", file=sys.stderr
+        )
         return 2
     if not args.comprobar:
         limpiar_temporales()  # lo que dejó una ejecución muerta, en cada ejecución

@@ -17,9 +17,9 @@ import json
 import os
 import platform
 import tempfile
+from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Callable
 
 from . import esquema
 from .claves import RAIZ, Claves, ErrorDeFigura, RegistroDanado, claves_de_cuaderno, claves_de_figura, relativa
@@ -53,10 +53,17 @@ def _claves_de_salidas(ruta: Path) -> Claves:
     return claves_de_pagina(ruta)
 
 
-FIGURAS = Tipo("figura", "figuras", RAIZ / "scripts" / "figuras", RAIZ / "docs" / "figuras", ".png",
-               lambda ruta: claves_de_figura(ruta, RAIZ / "scripts" / "figuras"))
-CUADERNOS = Tipo("cuaderno", "cuadernos", RAIZ / "scripts" / "cuadernos", RAIZ / "docs" / "cuadernos", ".ipynb",
-                 claves_de_cuaderno)
+FIGURAS = Tipo(
+    "figura",
+    "figuras",
+    RAIZ / "scripts" / "figuras",
+    RAIZ / "docs" / "figuras",
+    ".png",
+    lambda ruta: claves_de_figura(ruta, RAIZ / "scripts" / "figuras"),
+)
+CUADERNOS = Tipo(
+    "cuaderno", "cuadernos", RAIZ / "scripts" / "cuadernos", RAIZ / "docs" / "cuadernos", ".ipynb", claves_de_cuaderno
+)
 SALIDAS = Tipo("salidas", "salidas de página", RAIZ / "docs", RAIZ / "docs" / "salidas", None, _claves_de_salidas)
 TIPOS = (FIGURAS, CUADERNOS, SALIDAS)
 

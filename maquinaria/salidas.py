@@ -24,10 +24,10 @@ import sys
 import tempfile
 import textwrap
 import time
-from functools import lru_cache
+from functools import cache
 from pathlib import Path
 
-from .claves import RAIZ, Claves, ErrorDeFigura, huella, huellas, importaciones, cierre, relativa, sha, versiones
+from .claves import RAIZ, Claves, ErrorDeFigura, cierre, huella, huellas, importaciones, relativa, sha, versiones
 
 CARPETA = Path(__file__).resolve().parent
 EJECUTOR = CARPETA / "ejecutar_bloques.py"
@@ -52,13 +52,15 @@ ENTORNO = {
 _APERTURA = re.compile(r"^(?P<sangria>[ \t]*)(?P<valla>`{3,}|~{3,})[ \t]*(?P<lenguaje>python|py)(?:[ \t{].*)?$")
 _INCLUSION = re.compile(r'^(?P<sangria>[ \t]*)-{1,}8<-{1,}[ \t]+"(?P<ruta>[^"]+)"[ \t]*$')
 # Como RE_SNIPPET_SECTION de pymdownx.snippets (la marca lleva espacio tras «8<--»).
-_MARCA = re.compile(r"^.*?-{1,}8<-{1,}[ \t]+\[[ \t]*(?P<tipo>start|end)[ \t]*:[ \t]*(?P<nombre>[a-z][-_0-9a-z]*)[ \t]*\].*$", re.I)
+_MARCA = re.compile(
+    r"^.*?-{1,}8<-{1,}[ \t]+\[[ \t]*(?P<tipo>start|end)[ \t]*:[ \t]*(?P<nombre>[a-z][-_0-9a-z]*)[ \t]*\].*$", re.I
+)
 
 
 # --- Los bloques de una página, como los muestra el sitio ----------------------------------
 
 
-@lru_cache(maxsize=None)
+@cache
 def _lineas(ruta: Path, contenido: bytes) -> list[str]:
     return contenido.decode("utf-8").splitlines()
 
@@ -109,14 +111,16 @@ def bloques_de_pagina(pagina: Path) -> list[str]:
                 actual, apertura = [], encontrada
             continue
         sangria, valla = apertura["sangria"], apertura["valla"]
-        cuerpo = linea[len(sangria):] if linea.startswith(sangria) else linea.lstrip()
+        cuerpo = linea[len(sangria) :] if linea.startswith(sangria) else linea.lstrip()
         if cuerpo.strip().startswith(valla[0] * len(valla)) and cuerpo.strip().strip(valla[0]) == "":
             bloques.append(normalizar_codigo("\n".join(actual)))
             actual = None
             continue
         inclusion = _INCLUSION.match(cuerpo)
         if inclusion:
-            actual.extend(inclusion["sangria"] + l if l else l for l in _seccion(inclusion["ruta"], pagina))
+            actual.extend(
+                inclusion["sangria"] + linea if linea else linea for linea in _seccion(inclusion["ruta"], pagina)
+            )
         else:
             actual.append(cuerpo)
     return [b for b in bloques if b]
@@ -196,7 +200,9 @@ def ejecutar_bloques(bloques: list[str], carpeta: Path, limite: float = LIMITE) 
         timeout=limite,
     )
     if not salida.exists():
-        raise ErrorDeFigura(f"el intérprete terminó sin dejar salidas (código {proceso.returncode}): {proceso.stderr[-1500:]}")
+        raise ErrorDeFigura(
+            f"el intérprete terminó sin dejar salidas (código {proceso.returncode}): {proceso.stderr[-1500:]}"
+        )
     resultado = json.loads(salida.read_text(encoding="utf-8"))
     entrada.unlink()
     salida.unlink()
@@ -225,8 +231,7 @@ def ejecutar_pagina(quien) -> None:
         "pagina": relativa(quien.fuente),
         "segundos": round(segundos, 2),
         "bloques": [
-            {"huella": sha(codigo.encode()), "salida": texto}
-            for codigo, texto in zip(bloques, resultado["salidas"])
+            {"huella": sha(codigo.encode()), "salida": texto} for codigo, texto in zip(bloques, resultado["salidas"])
         ],
     }
     guardar(quien, registro)

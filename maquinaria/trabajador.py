@@ -59,7 +59,9 @@ def calcular(quien: Producto, claves, modulo) -> tuple[dict, float]:
         try:
             guardado = pickle.loads(cache.read_bytes())
             reciente = guardado.get("ejecucion") == ejecucion and ejecucion
-            if guardado["clave_calculo"] == claves.calculo and (reciente or not os.environ.get("MAQUINARIA_RECALCULAR")):
+            if guardado["clave_calculo"] == claves.calculo and (
+                reciente or not os.environ.get("MAQUINARIA_RECALCULAR")
+            ):
                 return guardado["resultados"], guardado["segundos"]
         except Exception:  # caché dañada: se recalcula
             pass
@@ -101,11 +103,12 @@ def generar_figura(quien: Producto) -> None:
     plt.close("all")
     segundos_dibujo = time.perf_counter() - inicio
 
-    documentacion = (modulo.__doc__ or quien.nombre).strip().splitlines()
+    # El pie es el primer párrafo del docstring (puede ocupar varias líneas).
+    primer_parrafo = (modulo.__doc__ or quien.nombre).strip().split("\n\n")[0]
     registro = {
         **procedencia(quien, claves),
         "clave_calculo": claves.calculo,
-        "titulo": documentacion[0].rstrip("."),
+        "titulo": " ".join(primer_parrafo.split()).rstrip("."),
         "imagen": f"{quien.nombre}.png",
         "ancho": ancho,
         "alto": alto,
@@ -114,7 +117,9 @@ def generar_figura(quien: Producto) -> None:
         "segundos_calculo": round(segundos_calculo, 2),
         "segundos_dibujo": round(segundos_dibujo, 2),
         # METRICAS: la parte de un cálculo compartido que es de esta figura.
-        "metricas": a_json((resultados[valores["METRICAS"]] if "METRICAS" in valores else resultados).get("metricas", {})),
+        "metricas": a_json(
+            (resultados[valores["METRICAS"]] if "METRICAS" in valores else resultados).get("metricas", {})
+        ),
     }
     guardar(quien, registro, png)
 

@@ -68,8 +68,6 @@ def softmax(z):
 # --8<-- [end:softmax]
 
 
-
-
 if __name__ == "__main__":
     # --8<-- [start:ejemplo]
     z = np.array([2.0, 1.0, 0.1])

@@ -70,7 +70,6 @@ def uno_contra_el_resto(M, clase):
 # --8<-- [end:por_clase]
 
 
-
 if __name__ == "__main__":
     from maquinaria.digitos import entrenar_digitos
 

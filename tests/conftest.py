@@ -14,7 +14,16 @@ RAIZ = Path(__file__).resolve().parents[1]
 MKDOCS = [sys.executable, "-m", "mkdocs"]
 ENTORNO = {**os.environ, "NO_MKDOCS_2_WARNING": "1"}
 # Lo que necesita una copia del proyecto para construir el sitio y regenerar figuras.
-PARTES_DEL_PROYECTO = ["mkdocs.yml", "pyproject.toml", "docs", "snippets", "scripts", "maquinaria", "hooks", "overrides"]
+PARTES_DEL_PROYECTO = [
+    "mkdocs.yml",
+    "pyproject.toml",
+    "docs",
+    "snippets",
+    "scripts",
+    "maquinaria",
+    "hooks",
+    "overrides",
+]
 
 
 def construir(raiz: Path, destino: Path) -> subprocess.CompletedProcess:

@@ -7,8 +7,8 @@ import json
 import keras
 import numpy as np
 import pytest
-
 from conftest import RAIZ
+
 from snippets import cnn
 
 

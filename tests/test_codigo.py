@@ -8,7 +8,6 @@ import subprocess
 import sys
 
 import pytest
-
 from conftest import RAIZ
 
 MARCA = re.compile(r"-{1,}8<-{1,}[ \t]+\[[ \t]*(start|end)[ \t]*:[ \t]*([a-z][-_0-9a-z]*)[ \t]*\]", re.I)

@@ -15,8 +15,8 @@ import re
 from pathlib import Path
 
 import pytest
-
 from conftest import RAIZ
+
 from maquinaria.salidas import (
     BLOQUE_HTML,
     SALIDA_HTML,
@@ -50,8 +50,15 @@ def diferencias(pagina: str, esperadas: list[str | None], obtenidas: list[str]) 
     for indice, (esperada, obtenida) in enumerate(zip(esperadas, obtenidas), start=1):
         mostrada = recortar(obtenida) if obtenida else None
         if mostrada != esperada:
-            diff = "\n".join(difflib.unified_diff((esperada or "").split("\n"), (mostrada or "").split("\n"),
-                                                  "lo que muestra la página", "lo que imprime", lineterm=""))
+            diff = "\n".join(
+                difflib.unified_diff(
+                    (esperada or "").split("\n"),
+                    (mostrada or "").split("\n"),
+                    "lo que muestra la página",
+                    "lo que imprime",
+                    lineterm="",
+                )
+            )
             errores.append(f"{pagina}, bloque {indice}: imprime otra cosa de lo que muestra la página:\n{diff}")
     return errores
 

@@ -85,8 +85,11 @@ def test_precision_y_sensibilidad_en_compile_como_las_de_la_pagina():
     X, y = X_ent[:400], (y_ent[:400] == 8).astype("float32")
     keras.utils.set_random_seed(0)
     modelo = keras.Sequential([keras.Input(shape=(64,)), keras.layers.Dense(1, activation="sigmoid")])
-    modelo.compile(loss="binary_crossentropy", optimizer=keras.optimizers.SGD(learning_rate=0.5),
-                   metrics=["accuracy", keras.metrics.Precision(), keras.metrics.Recall()])
+    modelo.compile(
+        loss="binary_crossentropy",
+        optimizer=keras.optimizers.SGD(learning_rate=0.5),
+        metrics=["accuracy", keras.metrics.Precision(), keras.metrics.Recall()],
+    )
     modelo.fit(X, y, epochs=5, verbose=0)
     resultado = modelo.evaluate(X, y, verbose=0, return_dict=True)
     c = recuentos(y.astype(int), (modelo.predict(X, verbose=0)[:, 0] > 0.5).astype(int))

@@ -13,16 +13,22 @@ import re
 
 import pytest
 from bs4 import BeautifulSoup
-
 from conftest import RAIZ
+
 from maquinaria import enlaces_playground as ep
 from maquinaria.apilado import configuracion
 
 PAGINA = "1-introduccion/1-3-playground"
 # Las siete propuestas de los apuntes y la lección que se saltan (X₁² y X₂²).
 PROPUESTAS = {
-    "playground_ratio", "playground_una_neurona", "playground_tres_neuronas", "playground_cuadrados",
-    "playground_xor", "playground_espiral", "playground_tasa", "playground_ruido",
+    "playground_ratio",
+    "playground_una_neurona",
+    "playground_tres_neuronas",
+    "playground_cuadrados",
+    "playground_xor",
+    "playground_espiral",
+    "playground_tasa",
+    "playground_ruido",
 }
 MAX_PALABRAS = 3000
 MAX_LINEAS_DE_CODIGO = 150
@@ -49,8 +55,17 @@ def _script(figura):
 
 # ----------------------------------------------------------------------------- el hash
 
-CONFIG = {"conjunto": "circulo", "ruido": 25, "entrenamiento": 70, "capas": [8, 8, 8], "activacion": "relu",
-          "tasa": 0.001, "lote": 10, "regularizacion": 0.0, "entradas": ["xSquared", "ySquared"]}
+CONFIG = {
+    "conjunto": "circulo",
+    "ruido": 25,
+    "entrenamiento": 70,
+    "capas": [8, 8, 8],
+    "activacion": "relu",
+    "tasa": 0.001,
+    "lote": 10,
+    "regularizacion": 0.0,
+    "entradas": ["xSquared", "ySquared"],
+}
 
 
 def test_el_hash_usa_los_nombres_de_state_ts_y_se_lee_igual():
@@ -73,20 +88,30 @@ def test_sin_capas_ocultas_el_hash_lleva_la_forma_vacia():
 
 def test_lo_que_falta_en_el_hash_toma_los_valores_por_defecto_de_state_ts():
     assert ep.leer(ep.URL + "#dataset=xor") == {
-        "conjunto": "xor", "ruido": 0, "entrenamiento": 50, "capas": [4, 2], "activacion": "tanh",
-        "tasa": 0.03, "lote": 10, "regularizacion": 0.0, "entradas": ["x", "y"],
+        "conjunto": "xor",
+        "ruido": 0,
+        "entrenamiento": 50,
+        "capas": [4, 2],
+        "activacion": "tanh",
+        "tasa": 0.03,
+        "lote": 10,
+        "regularizacion": 0.0,
+        "entradas": ["x", "y"],
     }
 
 
-@pytest.mark.parametrize("cambio", [
-    {"tasa": 0.02},             # no es una opción del desplegable
-    {"ruido": 12},              # el deslizador va de 5 en 5
-    {"entrenamiento": 95},
-    {"capas": [9]},
-    {"capas": [2] * 7},
-    {"entradas": ["cosX"]},     # está en el estado pero no es una entrada
-    {"conjunto": "luna"},
-])
+@pytest.mark.parametrize(
+    "cambio",
+    [
+        {"tasa": 0.02},  # no es una opción del desplegable
+        {"ruido": 12},  # el deslizador va de 5 en 5
+        {"entrenamiento": 95},
+        {"capas": [9]},
+        {"capas": [2] * 7},
+        {"entradas": ["cosX"]},  # está en el estado pero no es una entrada
+        {"conjunto": "luna"},
+    ],
+)
 def test_configuraciones_que_el_playground_no_puede_mostrar(cambio):
     with pytest.raises(ep.ConfiguracionNoValida):
         ep.enlace(CONFIG | cambio)
@@ -98,6 +123,7 @@ def test_una_propiedad_desconocida_no_es_un_enlace_valido():
 
 
 # ----------------------------------------------------------------------------- la página
+
 
 def test_cada_propuesta_tiene_su_enlace(sitio):
     enlazadas = {a.get("data-figura") for a in _enlaces(sitio)}
@@ -129,8 +155,9 @@ def test_la_pagina_es_breve(sitio):
     lineas_de_codigo = sum(len(c.get_text().rstrip("\n").splitlines()) for c in articulo.select("div.highlight code"))
     # Prosa: sin código, figuras, tablas de números, fórmulas, ni los botones y resúmenes de
     # configuración que escribe la macro (los cuenta la prueba de los enlaces).
-    for bloque in articulo.select("div.highlight, figure, script, .headerlink, table, .arithmatex, "
-                                  "a.enlace-playground, small.config-playground"):
+    for bloque in articulo.select(
+        "div.highlight, figure, script, .headerlink, table, .arithmatex, a.enlace-playground, small.config-playground"
+    ):
         bloque.decompose()
     # Las preguntas de autoevaluación que añade el hook al final no son la práctica.
     cuestionario = next((h for h in articulo.find_all("h2") if "Comprueba lo que sabes" in h.get_text()), None)

@@ -11,7 +11,6 @@ import os
 import signal
 import subprocess
 import sys
-import textwrap
 import time
 from pathlib import Path
 
@@ -130,12 +129,14 @@ def test_tocar_un_snippet_desactualiza_solo_a_quien_lo_importa(copia):
     activaciones.write_text(activaciones.read_text() + "# retoque\n", encoding="utf-8")
     # Las del sitio que importan activaciones (según sus registros) y las dos de prueba que lo hacen.
     del_sitio = {
-        r.stem for r in (copia / "docs" / "figuras").glob("*.json")
+        r.stem
+        for r in (copia / "docs" / "figuras").glob("*.json")
         if "snippets/activaciones.py" in json.loads(r.read_text())["dependencias"]
     }
     assert "activaciones" in del_sitio
     assert {n for n, e in estados(copia).items() if e != "al día"} - antes == del_sitio | {
-        "usa_activaciones", "usa_intermedio",
+        "usa_activaciones",
+        "usa_intermedio",
     }
     comprobar = ejecutar(copia, "--comprobar")
     assert comprobar.returncode == 1 and "desactualizado: usa_intermedio" in comprobar.stdout
@@ -149,7 +150,9 @@ def test_retocar_el_dibujo_no_recalcula(copia):
     assert ejecutar(copia, "--forzar", "activaciones").returncode == 0
     assert cache.stat().st_mtime_ns > calculado  # --forzar reentrena
     calculado = cache.stat().st_mtime_ns
-    script.write_text(script.read_text().replace("def dibujar(res):", "def dibujar(res):\n    # retoque"), encoding="utf-8")
+    script.write_text(
+        script.read_text().replace("def dibujar(res):", "def dibujar(res):\n    # retoque"), encoding="utf-8"
+    )
     assert estados(copia)["activaciones"] == "solo cambió el dibujo"
     assert ejecutar(copia, "activaciones").returncode == 0
     assert cache.stat().st_mtime_ns == calculado
@@ -204,7 +207,10 @@ def test_kill_9_a_mitad_no_pierde_nada(copia):
     )
     bitacoras = copia / ".cache" / "maquinaria" / "bitacoras"
     limite = time.monotonic() + 60
-    while not (list(bitacoras.glob("*/b_lenta.log")) and (carpeta / "a_rapida.json").exists()) and time.monotonic() < limite:
+    while (
+        not (list(bitacoras.glob("*/b_lenta.log")) and (carpeta / "a_rapida.json").exists())
+        and time.monotonic() < limite
+    ):
         time.sleep(0.1)
     time.sleep(1.0)  # b_lenta está durmiendo dentro de calcular()
     os.killpg(proceso.pid, signal.SIGKILL)
@@ -223,7 +229,7 @@ def test_kill_9_a_mitad_no_pierde_nada(copia):
     assert not list(carpeta.glob(".*.tmp"))
 
 
-CUADERNO = '''# %% [markdown]
+CUADERNO = """# %% [markdown]
 # # Cuaderno de prueba
 # La suma de \\(0 + 1 + 2\\):
 
@@ -232,7 +238,7 @@ import numpy as np
 import matplotlib.pyplot as plt
 print(np.arange(3).sum())
 plt.plot([1, 2, 3]);
-'''
+"""
 
 
 def test_los_cuadernos_se_ejecutan_y_se_registran_como_las_figuras(copia):

@@ -9,9 +9,18 @@ from test_copiar_pegar import html_de
 from test_ortografia import desconocidas_para_hunspell, lista_del_proyecto, palabras
 
 PEDIDOS = {  # español: inglés (issue #17)
-    "época": "epoch", "lote": "batch", "tasa de aprendizaje": "learning rate", "sesgo": "bias",
-    "exactitud": "accuracy", "precisión": "precision", "sensibilidad": "recall", "pérdida": "loss",
-    "capa oculta": "hidden layer", "relleno": "padding", "paso": "stride", "agrupación": "pooling",
+    "época": "epoch",
+    "lote": "batch",
+    "tasa de aprendizaje": "learning rate",
+    "sesgo": "bias",
+    "exactitud": "accuracy",
+    "precisión": "precision",
+    "sensibilidad": "recall",
+    "pérdida": "loss",
+    "capa oculta": "hidden layer",
+    "relleno": "padding",
+    "paso": "stride",
+    "agrupación": "pooling",
     "retropropagación": "backpropagation",
 }
 
@@ -44,7 +53,9 @@ def test_cada_termino_enlaza_a_una_seccion_que_existe(sitio):
             assert destino.fragment, f"{enlace['href']}: sin ancla a la sección"
             ruta = sitio / destino.path.lstrip("/") / "index.html"
             assert ruta.exists(), enlace["href"]
-            assert BeautifulSoup(ruta.read_text(encoding="utf-8"), "html.parser").find(id=destino.fragment), enlace["href"]
+            assert BeautifulSoup(ruta.read_text(encoding="utf-8"), "html.parser").find(id=destino.fragment), enlace[
+                "href"
+            ]
 
 
 def test_la_ortografia_conoce_cada_termino(sitio):

@@ -57,11 +57,13 @@ def test_retropropagacion_igual_que_gradienttape():
 
 def test_retropropagacion_igual_que_un_modelo_de_keras():
     X_, y, W1, b1, W2, b2 = g.red_de_ejemplo(semilla=4)
-    modelo = keras.Sequential([
-        keras.Input(shape=(2,)),
-        keras.layers.Dense(3, activation="sigmoid"),
-        keras.layers.Dense(1, activation="sigmoid"),
-    ])
+    modelo = keras.Sequential(
+        [
+            keras.Input(shape=(2,)),
+            keras.layers.Dense(3, activation="sigmoid"),
+            keras.layers.Dense(1, activation="sigmoid"),
+        ]
+    )
     modelo.set_weights([W1, b1, W2, b2])
     with tf.GradientTape() as cinta:
         perdida = keras.losses.BinaryCrossentropy()(y, modelo(X_.astype("float32")))

@@ -15,7 +15,6 @@ import time
 from pathlib import Path
 
 import pytest
-
 from conftest import RAIZ, construir
 from test_figuras import ejecutar, estados, figura, foto
 
@@ -160,8 +159,9 @@ def test_un_calculo_compartido_se_entrena_una_vez(copia):
     assert tiempos["cnn_filtros"]["segundos_calculo"] == tiempos["cnn_comparacion"]["segundos_calculo"]
     bitacoras = list((copia / ".cache" / "maquinaria" / "bitacoras").glob("*/cnn_*.log"))
     assert len(bitacoras) == 2
-    filtros.write_text(filtros.read_text().replace("def dibujar(", "def dibujar(  # retoque\n    ", 1),
-                       encoding="utf-8")
+    filtros.write_text(
+        filtros.read_text().replace("def dibujar(", "def dibujar(  # retoque\n    ", 1), encoding="utf-8"
+    )
     assert _desactualizados(copia) == {"cnn_filtros": "solo cambió el dibujo"}
 
 
@@ -187,8 +187,9 @@ def test_la_ayuda_se_pide_de_tres_maneras(opcion):
     ],
 )
 def test_numeros_fuera_de_rango_salen_con_2(argumentos, mensaje):
-    proceso = subprocess.run([sys.executable, "-m", "maquinaria", *argumentos, "--comprobar"], cwd=RAIZ,
-                             capture_output=True, text=True)
+    proceso = subprocess.run(
+        [sys.executable, "-m", "maquinaria", *argumentos, "--comprobar"], cwd=RAIZ, capture_output=True, text=True
+    )
     assert proceso.returncode == 2
     assert f"error: {mensaje}" in proceso.stderr
     assert proceso.stderr.count("error:") == 1
@@ -211,8 +212,12 @@ def test_unas_metricas_que_no_caben_en_json_no_dejan_la_imagen_sola(copia):
     carpeta = copia / "docs" / "figuras"
     antes = foto(carpeta)
     ruta = copia / "scripts" / "figuras" / "buena.py"
-    ruta.write_text(ruta.read_text().replace('"media": float(x.mean())', '"media": {1, 2}')
-                    .replace("eje.plot(res[\"x\"])", "eje.plot(-res[\"x\"])"), encoding="utf-8")
+    ruta.write_text(
+        ruta.read_text()
+        .replace('"media": float(x.mean())', '"media": {1, 2}')
+        .replace('eje.plot(res["x"])', 'eje.plot(-res["x"])'),
+        encoding="utf-8",
+    )
     proceso = ejecutar(copia, "buena")
     assert proceso.returncode == 1
     assert "no se puede guardar" in proceso.stderr and "metricas.media" in proceso.stderr
@@ -390,12 +395,16 @@ def test_las_salidas_se_regeneran_con_los_mismos_bytes(copia):
 def test_un_bloque_que_falla_se_explica_y_no_cambia_nada(copia):
     neurona = copia / "snippets" / "neurona.py"
     texto = neurona.read_text(encoding="utf-8")
-    neurona.write_text(texto.replace("# --8<-- [end:umbral]", "raise ValueError('a propósito')\n# --8<-- [end:umbral]", 1),
-                       encoding="utf-8")
+    neurona.write_text(
+        texto.replace("# --8<-- [end:umbral]", "raise ValueError('a propósito')\n# --8<-- [end:umbral]", 1),
+        encoding="utf-8",
+    )
     antes = foto(copia / "docs" / "salidas")
     proceso = ejecutar(copia, "1-1-neurona")
     assert proceso.returncode == 1
-    assert "1-1-neurona" in proceso.stderr and "falla al ejecutarse" in (proceso.stderr + _bitacora(copia, "1-1-neurona"))
+    assert "1-1-neurona" in proceso.stderr and "falla al ejecutarse" in (
+        proceso.stderr + _bitacora(copia, "1-1-neurona")
+    )
     assert foto(copia / "docs" / "salidas") == antes
 
 

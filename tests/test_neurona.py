@@ -8,8 +8,8 @@ import runpy
 import keras
 import numpy as np
 import pytest
-
 from conftest import RAIZ
+
 from snippets import neurona as nn
 
 RNG = np.random.default_rng(0)
@@ -59,9 +59,7 @@ def test_el_umbral_es_un_sesgo_con_el_signo_cambiado():
     for _ in range(20):
         w = RNG.integers(-3, 4, size=3).astype(float)
         umbral = float(RNG.integers(-4, 5)) + RNG.choice([0.0, 0.5])
-        np.testing.assert_array_equal(
-            nn.neurona_umbral(X, w, umbral), nn.neurona(X, w, -umbral, activacion=nn.escalon)
-        )
+        np.testing.assert_array_equal(nn.neurona_umbral(X, w, umbral), nn.neurona(X, w, -umbral, activacion=nn.escalon))
 
 
 TABLA = np.array([[0, 0], [0, 1], [1, 0], [1, 1]])
@@ -80,7 +78,9 @@ def test_or_vale_con_un_umbral_entre_0_y_1(umbral, es_or):
     assert np.array_equal(resultado, [0, 1, 1, 1]) == es_or
 
 
-@pytest.mark.parametrize("umbral, es_nand", [(-1.999, True), (-1.5, True), (-1.0, True), (-2.0, False), (-0.999, False)])
+@pytest.mark.parametrize(
+    "umbral, es_nand", [(-1.999, True), (-1.5, True), (-1.0, True), (-2.0, False), (-0.999, False)]
+)
 def test_nand_vale_con_un_umbral_entre_menos_2_y_menos_1(umbral, es_nand):
     resultado = nn.neurona_umbral(TABLA, np.array([-1, -1]), umbral)
     assert np.array_equal(resultado, [1, 1, 1, 0]) == es_nand

@@ -16,7 +16,9 @@ Y_REG, Y_PRED_REG = RNG.normal(3, 2, 100), RNG.normal(3, 2, 100)
 
 def test_mse_y_rmse():
     assert p.mse(Y_REG, Y_PRED_REG) == pytest.approx(np.mean((Y_REG - Y_PRED_REG) ** 2))
-    assert p.mse(Y_REG, Y_PRED_REG) == pytest.approx(float(keras.losses.MeanSquaredError()(Y_REG, Y_PRED_REG)), rel=1e-6)
+    assert p.mse(Y_REG, Y_PRED_REG) == pytest.approx(
+        float(keras.losses.MeanSquaredError()(Y_REG, Y_PRED_REG)), rel=1e-6
+    )
     assert p.mse(Y_REG, Y_PRED_REG) == pytest.approx(skm.mean_squared_error(Y_REG, Y_PRED_REG))
     rmse = keras.metrics.RootMeanSquaredError()
     rmse.update_state(Y_REG, Y_PRED_REG)
@@ -68,7 +70,9 @@ def test_la_categorica_solo_mira_la_clase_correcta():
 def test_el_recorte_evita_el_infinito_como_en_keras():
     assert p.entropia_binaria([1], [0.0]) == pytest.approx(-np.log(1e-7))
     assert p.EPS == keras.config.epsilon()
-    assert float(keras.losses.BinaryCrossentropy()(np.array([1.0]), np.array([0.0]))) == pytest.approx(-np.log(1e-7), rel=1e-6)
+    assert float(keras.losses.BinaryCrossentropy()(np.array([1.0]), np.array([0.0]))) == pytest.approx(
+        -np.log(1e-7), rel=1e-6
+    )
 
 
 def test_la_perdida_tiene_gradiente_y_la_exactitud_no():

@@ -14,8 +14,8 @@ import numpy as np
 import pytest
 import tensorflow as tf
 
-from snippets import playground as pg
 from maquinaria.apilado import RedesApiladas, entrenar_experimentos
+from snippets import playground as pg
 
 SEMILLAS = range(4)
 
@@ -25,6 +25,7 @@ def generar(nombre, ruido, semilla):
 
 
 # ----------------------------------------------------------------------------- conjuntos
+
 
 @pytest.mark.parametrize("nombre", sorted(pg.CONJUNTOS))
 @pytest.mark.parametrize("ruido", [0, 25, 50])
@@ -147,6 +148,7 @@ def test_la_semilla_reproduce_y_cambia_los_datos():
 
 # ----------------------------------------------------------------------------- la red
 
+
 def test_red_por_defecto():
     keras.utils.set_random_seed(0)
     modelo = pg.crear_modelo()
@@ -216,8 +218,12 @@ def test_fit_hace_sgd_por_lotes_de_10_en_orden_con_el_gradiente_del_playground()
     for mio, de_keras in zip(pesos, modelo.get_weights()):
         np.testing.assert_allclose(mio.numpy(), de_keras, atol=1e-6)
     # Las pérdidas anotadas son las del Playground al final de la época, sobre cada conjunto.
-    assert historia["entrenamiento"][0] == pytest.approx(float(np.mean(0.5 * (salida(X_ent).numpy() - y_ent) ** 2)), rel=1e-5)
-    assert historia["prueba"][0] == pytest.approx(float(np.mean(0.5 * (salida(X_test).numpy() - y_test) ** 2)), rel=1e-5)
+    assert historia["entrenamiento"][0] == pytest.approx(
+        float(np.mean(0.5 * (salida(X_ent).numpy() - y_ent) ** 2)), rel=1e-5
+    )
+    assert historia["prueba"][0] == pytest.approx(
+        float(np.mean(0.5 * (salida(X_test).numpy() - y_test) ** 2)), rel=1e-5
+    )
 
 
 def test_mapa_de_decision_en_la_rejilla_del_playground():
@@ -244,6 +250,7 @@ def test_exactitud_usa_el_signo_de_la_salida():
 
 # ----------------------------------------------------------------------------- apiladas = model.fit
 
+
 def _modelo(capas, activacion="tanh", tasa=0.03, semilla=0):
     keras.utils.set_random_seed(semilla)
     return pg.crear_modelo(capas, activacion, tasa)
@@ -269,8 +276,12 @@ def test_apiladas_mezcladas_igual_que_cada_una_con_fit():
         dict(capas=(), semilla=3, conjunto="gaussiana", tasa=0.1),
         dict(capas=(5, 2), semilla=4, conjunto="espiral", activacion="relu", tasa=0.01),
     ]
-    datos = [pg.datos_playground(c["conjunto"], ruido=20, entrenamiento=30, semilla=c["semilla"]) for c in configuraciones]
-    modelos = [_modelo(c["capas"], c.get("activacion", "tanh"), c.get("tasa", 0.03), c["semilla"]) for c in configuraciones]
+    datos = [
+        pg.datos_playground(c["conjunto"], ruido=20, entrenamiento=30, semilla=c["semilla"]) for c in configuraciones
+    ]
+    modelos = [
+        _modelo(c["capas"], c.get("activacion", "tanh"), c.get("tasa", 0.03), c["semilla"]) for c in configuraciones
+    ]
     apiladas = RedesApiladas(modelos, *[np.stack([d[k] for d in datos]) for k in range(4)])
     ent, test = apiladas.entrenar(2)
     apiladas.devolver_pesos()
@@ -306,6 +317,7 @@ def test_entrenar_experimentos_agrupa_y_respeta_el_orden():
 
 # ----------------------------------------------------------------------------- varias clases
 
+
 def test_espiral_multiclase():
     X_ent, y_ent, X_test, y_test = pg.espiral_multiclase(clases=4, puntos_por_clase=50, ruido=0, entrenamiento=30)
     assert len(X_ent) == 60 and len(X_test) == 140
@@ -336,6 +348,7 @@ def test_banco_de_pruebas_imprime_el_cociente(capsys):
 
 
 # ----------------------------------------------------------------------------- lo que dice la página
+
 
 def test_l2_como_el_playground():
     """l2(λ/2) de Keras = 0,5·λ·w² del Playground, solo en los pesos; y un paso de SGD resta lr·(g + λ·w)."""

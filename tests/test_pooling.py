@@ -56,7 +56,9 @@ def test_de_24x24_a_12x12_y_sin_parametros():
 def test_el_pooling_ahorra_parametros_en_la_capa_densa_siguiente():
     parametros = {}
     for nombre, capas in (("sin", []), ("con", [keras.layers.MaxPooling2D(pool_size=2)])):
-        modelo = keras.Sequential([keras.Input(shape=(24, 24, 32)), *capas, keras.layers.Flatten(), keras.layers.Dense(10)])
+        modelo = keras.Sequential(
+            [keras.Input(shape=(24, 24, 32)), *capas, keras.layers.Flatten(), keras.layers.Dense(10)]
+        )
         parametros[nombre] = modelo.layers[-1].count_params()
     assert parametros == {"sin": 24 * 24 * 32 * 10 + 10, "con": 12 * 12 * 32 * 10 + 10}
     assert parametros["sin"] == 184_330 and parametros["con"] == 46_090
@@ -77,7 +79,10 @@ def test_7x7_ventana_2x2_paso_2():
     np.testing.assert_array_equal(pool.max_pooling(pool.siete), pool.max_pooling(sin_borde))
 
 
-@pytest.mark.parametrize("n,ventana,paso,padding", [(7, 2, 2, "valid"), (7, 2, 2, "same"), (7, 2, 1, "valid"), (24, 2, 2, "valid"), (9, 3, 2, "same")])
+@pytest.mark.parametrize(
+    "n,ventana,paso,padding",
+    [(7, 2, 2, "valid"), (7, 2, 2, "same"), (7, 2, 1, "valid"), (24, 2, 2, "valid"), (9, 3, 2, "same")],
+)
 def test_la_formula_de_la_convolucion_sirve_para_el_pooling(n, ventana, paso, padding):
     assert forma_keras(n, ventana, paso, padding)[0][1] == conv.tamano_salida(n, ventana, paso, padding)
 

@@ -16,7 +16,11 @@ def test_el_sitio_se_construye_con_properdocs(tmp_path):
     destino = tmp_path / "sitio"
     proceso = subprocess.run(
         [sys.executable, "-m", "properdocs", "build", "--strict", "-f", str(RAIZ / "mkdocs.yml"), "-d", str(destino)],
-        cwd=RAIZ, env=ENTORNO, capture_output=True, text=True, timeout=600,
+        cwd=RAIZ,
+        env=ENTORNO,
+        capture_output=True,
+        text=True,
+        timeout=600,
     )
     salida = proceso.stdout + proceso.stderr
     assert proceso.returncode == 0, salida
@@ -29,5 +33,9 @@ def test_el_sitio_se_construye_con_properdocs(tmp_path):
     assert (destino / "cuadernos" / "demoKeras1" / "index.html").exists()
     assert (destino / "preguntas" / "moodle.xml").exists()
     assert (destino / "imprimir" / "index.html").exists()
-    generador = next(l for l in (destino / "index.html").read_text(encoding="utf-8").splitlines() if 'name="generator"' in l)
+    generador = next(
+        linea
+        for linea in (destino / "index.html").read_text(encoding="utf-8").splitlines()
+        if 'name="generator"' in linea
+    )
     assert "properdocs" in generador.lower(), generador

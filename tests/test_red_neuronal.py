@@ -9,8 +9,8 @@ import runpy
 import keras
 import numpy as np
 import pytest
-
 from conftest import RAIZ
+
 from snippets import red_neuronal as rn
 
 
@@ -55,13 +55,15 @@ def test_el_diagrama_sale_del_modelo():
 def test_propagar_capa_a_capa_es_predict():
     # h = f(x W + b), capa a capa, con tanh y lineal además de relu y sigmoide.
     keras.utils.set_random_seed(3)
-    red = keras.Sequential([
-        keras.Input(shape=(3,)),
-        keras.layers.Dense(5, activation="tanh"),
-        keras.layers.Dense(4, activation="relu"),
-        keras.layers.Dense(2, activation="linear"),
-        keras.layers.Dense(1, activation="sigmoid"),
-    ])
+    red = keras.Sequential(
+        [
+            keras.Input(shape=(3,)),
+            keras.layers.Dense(5, activation="tanh"),
+            keras.layers.Dense(4, activation="relu"),
+            keras.layers.Dense(2, activation="linear"),
+            keras.layers.Dense(1, activation="sigmoid"),
+        ]
+    )
     X = np.random.default_rng(0).normal(size=(30, 3)).astype("float32")
     np.testing.assert_allclose(rn.propagar(red, X), keras.ops.convert_to_numpy(red(X)), atol=1e-5)
     red4 = rn.crear_red()

@@ -5,7 +5,6 @@ from __future__ import annotations
 import re
 
 import yaml
-
 from conftest import RAIZ, construir
 
 PAGINAS = sorted(p.relative_to(RAIZ / "docs").as_posix() for p in (RAIZ / "docs").rglob("*.md"))
@@ -41,7 +40,17 @@ def test_la_navegacion_sigue_el_indice_de_la_unidad():
     ]
     subapartados = [list(e)[0].split(" ")[0] for grupo in _config()["nav"][1:5] for e in list(grupo.values())[0]]
     assert [s for s in subapartados if s[0].isdigit()] == [
-        "1.1", "1.2", "1.3", "1.4", "2.1", "2.2", "2.3", "3.1", "3.2", "3.3", "4.1",
+        "1.1",
+        "1.2",
+        "1.3",
+        "1.4",
+        "2.1",
+        "2.2",
+        "2.3",
+        "3.1",
+        "3.2",
+        "3.3",
+        "4.1",
     ]
 
 
@@ -56,7 +65,10 @@ def test_la_configuracion_es_estricta_y_en_espanol():
     assert config["theme"]["language"] == "es"
     assert config["validation"]["nav"] == {"omitted_files": "warn", "not_found": "warn", "absolute_links": "warn"}
     assert config["validation"]["links"] == {
-        "not_found": "warn", "anchors": "warn", "absolute_links": "warn", "unrecognized_links": "warn",
+        "not_found": "warn",
+        "anchors": "warn",
+        "absolute_links": "warn",
+        "unrecognized_links": "warn",
     }
     busqueda = next(p["search"] for p in config["plugins"] if isinstance(p, dict) and "search" in p)
     assert busqueda["lang"] == "es" and "stemmer" in busqueda["pipeline"]
@@ -69,8 +81,8 @@ def test_ninguna_pagina_lleva_python_escrito_a_mano():
     for pagina in PAGINAS:
         texto = (RAIZ / "docs" / pagina).read_text(encoding="utf-8")
         for m in bloque.finditer(texto):
-            lineas = [l.strip() for l in m["cuerpo"].splitlines() if l.strip()]
-            if not lineas or not all(l.startswith('--8<-- "snippets/') for l in lineas):
+            lineas = [linea.strip() for linea in m["cuerpo"].splitlines() if linea.strip()]
+            if not lineas or not all(linea.startswith('--8<-- "snippets/') for linea in lineas):
                 culpables.append(f"{pagina}: {lineas[:1]}")
     assert not culpables, "Python escrito en la página en vez de incluido de snippets/:\n" + "\n".join(culpables)
 
@@ -78,7 +90,9 @@ def test_ninguna_pagina_lleva_python_escrito_a_mano():
 def test_una_ruta_de_snippet_erronea_rompe_la_construccion(copia, tmp_path):
     pagina = copia / "docs" / "1-introduccion" / "1-4-activacion.md"
     texto = pagina.read_text(encoding="utf-8")
-    pagina.write_text(texto.replace("snippets/activaciones.py:funciones", "snippets/no_existe.py:funciones"), encoding="utf-8")
+    pagina.write_text(
+        texto.replace("snippets/activaciones.py:funciones", "snippets/no_existe.py:funciones"), encoding="utf-8"
+    )
     proceso = construir(copia, tmp_path / "sitio")
     assert proceso.returncode != 0
     assert "no_existe.py" in proceso.stdout + proceso.stderr
@@ -86,7 +100,10 @@ def test_una_ruta_de_snippet_erronea_rompe_la_construccion(copia, tmp_path):
 
 def test_un_ancla_rota_rompe_la_construccion(copia, tmp_path):
     pagina = copia / "docs" / "index.md"
-    pagina.write_text(pagina.read_text(encoding="utf-8") + "\nVer [softmax](1-introduccion/1-4-activacion.md#no-existe).\n", encoding="utf-8")
+    pagina.write_text(
+        pagina.read_text(encoding="utf-8") + "\nVer [softmax](1-introduccion/1-4-activacion.md#no-existe).\n",
+        encoding="utf-8",
+    )
     proceso = construir(copia, tmp_path / "sitio")
     assert proceso.returncode != 0
     assert "no-existe" in proceso.stdout + proceso.stderr

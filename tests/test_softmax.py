@@ -9,8 +9,8 @@ import keras
 import numpy as np
 import pytest
 import tensorflow as tf
-
 from conftest import RAIZ
+
 from snippets import softmax as sm
 from snippets.activaciones import sigmoide, softmax
 
@@ -25,7 +25,8 @@ def test_softmax_de_dos_clases_es_la_sigmoide_de_la_diferencia():
     np.testing.assert_allclose(softmax(z)[:, 0], sigmoide(z[:, 0] - z[:, 1]), atol=1e-12)
     np.testing.assert_allclose(np.exp(z[:, 0]) / np.exp(z).sum(axis=1), sigmoide(z[:, 0] - z[:, 1]), atol=1e-12)
     np.testing.assert_allclose(
-        a_numpy(keras.activations.softmax(tf.constant(z)))[:, 0], a_numpy(keras.activations.sigmoid(tf.constant(z[:, 0] - z[:, 1]))),
+        a_numpy(keras.activations.softmax(tf.constant(z)))[:, 0],
+        a_numpy(keras.activations.sigmoid(tf.constant(z[:, 0] - z[:, 1]))),
         atol=1e-12,
     )
 

@@ -27,7 +27,7 @@ def juegos():
 
 def fijadas() -> dict[str, str]:
     lineas = (RAIZ / "requirements.txt").read_text(encoding="utf-8").splitlines()
-    pares = (l.split("==") for l in lineas if "==" in l and not l.startswith("#"))
+    pares = (linea.split("==") for linea in lineas if "==" in linea and not linea.startswith("#"))
     return {nombre.lower().replace("_", "-"): version for nombre, version in pares}  # tensorflow_cpu
 
 
@@ -86,17 +86,26 @@ def test_la_pagina_dice_lo_que_dice_el_registro(sitio):
     sopa = BeautifulSoup(html, "html.parser")
     filas = [[c.get_text(strip=True) for c in fila.find_all("td")] for fila in sopa.select("article table tbody tr")]
     esperadas = [
-        [*(j["versiones"][p] for p in ("python", "tensorflow", "keras", "numpy", "matplotlib", "scikit-learn")),
-         str(len(j["paginas"])), "todas funcionan" if j["todas_bien"] else
-         f"fallan {sum(not p['bien'] for p in j['paginas'].values())}", j["fecha"]]
+        [
+            *(j["versiones"][p] for p in ("python", "tensorflow", "keras", "numpy", "matplotlib", "scikit-learn")),
+            str(len(j["paginas"])),
+            "todas funcionan" if j["todas_bien"] else f"fallan {sum(not p['bien'] for p in j['paginas'].values())}",
+            j["fecha"],
+        ]
         for j in juegos()
     ]
     assert filas == esperadas
     texto = " ".join(sopa.select_one("article").get_text(" ").split())
-    for paquete, nombre, cifras in (("tensorflow", "TensorFlow", None), ("keras", "Keras", None),
-                                    ("numpy", "NumPy", None), ("python", "Python", 2)):
-        buenas = sorted({".".join(j["versiones"][paquete].split(".")[:cifras]) for j in juegos() if j["todas_bien"]},
-                        key=lambda v: [int(x) for x in v.split(".") if x.isdigit()])
+    for paquete, nombre, cifras in (
+        ("tensorflow", "TensorFlow", None),
+        ("keras", "Keras", None),
+        ("numpy", "NumPy", None),
+        ("python", "Python", 2),
+    ):
+        buenas = sorted(
+            {".".join(j["versiones"][paquete].split(".")[:cifras]) for j in juegos() if j["todas_bien"]},
+            key=lambda v: [int(x) for x in v.split(".") if x.isdigit()],
+        )
         rango = buenas[0] if len(buenas) == 1 else f"{buenas[0]} a {buenas[-1]}"
         assert rango_probado(paquete, cifras) == rango
         assert f"{nombre} {rango}" in texto, f"la página no dice «{nombre} {rango}»"

@@ -32,8 +32,7 @@ def _registro(nombre: str) -> dict:
     registro = leer_registro(nombre)
     if registro is None:
         raise ErrorDeMacro(
-            f"La figura «{nombre}» no tiene registro en docs/figuras/. "
-            f"Genérala con «python -m maquinaria {nombre}»."
+            f"La figura «{nombre}» no tiene registro en docs/figuras/. Genérala con «python -m maquinaria {nombre}»."
         )
     return registro
 
@@ -92,7 +91,9 @@ def define_env(env):
         # La procedencia, breve y discreta: el script que la dibuja y su semilla. Los tiempos y
         # el proceso de generación están en la página de mantenimiento (figuras.md).
         script = registro["script"]
-        enlace = f'<a href="{repositorio}/blob/main/{script}">{script.rsplit("/", 1)[-1]}</a>' if repositorio else script
+        enlace = (
+            f'<a href="{repositorio}/blob/main/{script}">{script.rsplit("/", 1)[-1]}</a>' if repositorio else script
+        )
         return (
             f'<figure class="figura-generada" markdown="span">\n'
             # La imagen enlaza a sí misma: un clic la abre a tamaño completo.
@@ -124,9 +125,13 @@ def define_env(env):
             raise ErrorDeMacro(f"El registro de «{nombre}» no tiene la configuración «{variante}».")
         config = configuraciones[variante]
         url = enlaces_playground.enlace(config)
-        atributos = f'.enlace-playground target="_blank" rel="noopener" data-figura="{nombre}" data-variante="{variante}"'
-        return (f"[{texto}]({url}){{ {atributos} }} "
-                f'<small class="config-playground">{enlaces_playground.describir(config)}</small>')
+        atributos = (
+            f'.enlace-playground target="_blank" rel="noopener" data-figura="{nombre}" data-variante="{variante}"'
+        )
+        return (
+            f"[{texto}]({url}){{ {atributos} }} "
+            f'<small class="config-playground">{enlaces_playground.describir(config)}</small>'
+        )
 
     @env.macro
     def tabla_figuras() -> str:

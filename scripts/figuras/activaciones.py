@@ -38,9 +38,13 @@ def calcular():
         "curvas": curvas,
         "metricas": {
             # Rangos medidos sobre [-4, 4]: los que cita el texto.
-            f"rango_{nombre}": [float(y.min()), float(y.max())] for nombre, (y, _) in curvas.items()
+            f"rango_{nombre}": [float(y.min()), float(y.max())]
+            for nombre, (y, _) in curvas.items()
         }
-        | {"derivada_max_sigmoide": float(curvas["sigmoide"][1].max()), "derivada_max_tanh": float(curvas["tanh"][1].max())},
+        | {
+            "derivada_max_sigmoide": float(curvas["sigmoide"][1].max()),
+            "derivada_max_tanh": float(curvas["tanh"][1].max()),
+        },
     }
 
 
@@ -65,8 +69,13 @@ def dibujar(res):
         if nombre == "escalón":
             eje.plot([0], [1], "o", color="C0", ms=6, zorder=4)  # f(0) = 1
             eje.plot([0], [0], "o", mfc="white", mec="C0", ms=6, zorder=4)
-            eje.annotate("f' = 0 salvo en 0,\ndonde no existe", (-2, 0), xytext=(-3.8, 0.55), fontsize=9,
-                         arrowprops={"arrowstyle": "->", "color": "#607d8b"})
+            eje.annotate(
+                "f' = 0 salvo en 0,\ndonde no existe",
+                (-2, 0),
+                xytext=(-3.8, 0.55),
+                fontsize=9,
+                arrowprops={"arrowstyle": "->", "color": "#607d8b"},
+            )
         if nombre == "ReLU":
             eje.plot([0], [0], "o", color="C1", ms=5, zorder=4)  # TensorFlow toma f'(0) = 0
             eje.plot([0], [1], "o", mfc="white", mec="C1", ms=5, zorder=4)
@@ -79,7 +88,8 @@ def dibujar(res):
     ejes[-1].axis("off")
     ejes[-1].legend(*ejes[0].get_legend_handles_labels(), loc="center", fontsize=12)
     alt = (
-        "Cinco gráficas en dos filas (identidad, escalón y ReLU arriba; tanh y sigmoide abajo), sobre x entre −4 y 4, cada una con la función (línea continua) y su derivada "
+        "Cinco gráficas en dos filas (identidad, escalón y ReLU arriba; tanh y sigmoide abajo), sobre x entre "
+        "−4 y 4, cada una con la función (línea continua) y su derivada "
         "(discontinua): la identidad es una recta de pendiente 1; el escalón salta de 0 a 1 en x = 0 y su "
         "derivada es 0; ReLU vale 0 para x negativo y x para x positivo, con derivada 0 o 1; tanh va de −1 a 1 "
         f"con derivada máxima {numero(res['metricas']['derivada_max_tanh'], 0)} en 0; la sigmoide va de 0 a 1 con "

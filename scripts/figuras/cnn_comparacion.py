@@ -1,4 +1,5 @@
-"""Red convolucional frente a red densa con los mismos dígitos de 8 × 8 (`load_digits` de `scikit-learn`) y el mismo reparto
+"""Red convolucional frente a red densa con los mismos dígitos de 8 × 8 (`load_digits` de `scikit-
+learn`) y el mismo reparto
 
 Las dos redes de `snippets/cnn.py` se entrenan con la misma receta (`entrenar`: Adam,
 lotes de 32, el 20 % final del entrenamiento como validación) y se evalúan con el mismo
@@ -21,7 +22,7 @@ def _capas(modelo):
     con_pesos = [capa for capa in modelo.layers if capa.count_params()]
     clases = [type(capa).__name__ for capa in con_pesos]
     return [
-        (f"{clase} {clases[:i + 1].count(clase)}" if clases.count(clase) > 1 else clase, capa.count_params())
+        (f"{clase} {clases[: i + 1].count(clase)}" if clases.count(clase) > 1 else clase, capa.count_params())
         for i, (clase, capa) in enumerate(zip(clases, con_pesos))
     ]
 
@@ -83,10 +84,14 @@ def dibujar(res):
 
     m = res["metricas"]
     nombres = {"cnn": "convolucional", "densa": "densa"}
-    figura, (curvas, barras) = plt.subplots(1, 2, figsize=(9.5, 4.2), gridspec_kw={"width_ratios": [1, 1]}, layout="constrained")
+    figura, (curvas, barras) = plt.subplots(
+        1, 2, figsize=(9.5, 4.2), gridspec_kw={"width_ratios": [1, 1]}, layout="constrained"
+    )
     for clave, estilo in (("cnn", "-"), ("densa", "--")):
         epocas = np.arange(1, len(res[clave]["val_accuracy"]) + 1)
-        curvas.plot(epocas, res[clave]["val_accuracy"], estilo, label=f"{nombres[clave]} ({m[clave]['parametros']} parámetros)")
+        curvas.plot(
+            epocas, res[clave]["val_accuracy"], estilo, label=f"{nombres[clave]} ({m[clave]['parametros']} parámetros)"
+        )
     curvas.set_xlabel("época")
     curvas.set_ylabel("exactitud en validación")
     minimo = min(min(res[c]["val_accuracy"]) for c in ("cnn", "densa"))
@@ -100,17 +105,28 @@ def dibujar(res):
         for indice, (capa, n) in enumerate(res[clave]["capas"]):
             barras.barh(fila, n, left=izquierda, color=colores[indice], edgecolor="white")
             if n > 1000:
-                barras.text(izquierda + n / 2, fila, f"{capa}\n{n}", ha="center", va="center", color="white", fontsize=9)
+                barras.text(
+                    izquierda + n / 2, fila, f"{capa}\n{n}", ha="center", va="center", color="white", fontsize=9
+                )
             else:  # capa estrecha: la etiqueta va encima, con una flecha
-                barras.annotate(f"{capa}: {n}", (izquierda + n / 2, fila + 0.4), xytext=(izquierda + n / 2 + 150, fila + 0.55),
-                                fontsize=9, va="center", arrowprops={"arrowstyle": "-", "color": "#555555"})
+                barras.annotate(
+                    f"{capa}: {n}",
+                    (izquierda + n / 2, fila + 0.4),
+                    xytext=(izquierda + n / 2 + 150, fila + 0.55),
+                    fontsize=9,
+                    va="center",
+                    arrowprops={"arrowstyle": "-", "color": "#555555"},
+                )
             izquierda += n
         barras.text(izquierda + 60, fila, f"{m[clave]['parametros']}", va="center", fontsize=10)
     barras.set_ylim(-0.6, 1.8)
-    barras.set_yticks([0, 1], [
-        f"densa\n{_es(100 * m['densa']['exactitud_test'])} % en test",
-        f"convolucional\n{_es(100 * m['cnn']['exactitud_test'])} % en test",
-    ])
+    barras.set_yticks(
+        [0, 1],
+        [
+            f"densa\n{_es(100 * m['densa']['exactitud_test'])} % en test",
+            f"convolucional\n{_es(100 * m['cnn']['exactitud_test'])} % en test",
+        ],
+    )
     barras.set_xlabel("parámetros entrenables, por capa")
     barras.set_xlim(0, 1.15 * max(m["cnn"]["parametros"], m["densa"]["parametros"]))
     barras.grid(axis="y", visible=False)

@@ -1,4 +1,5 @@
-"""Los 16 filtros de 3 × 3 que aprende la primera capa convolucional y los mapas de características que producen con un dígito de prueba
+"""Los 16 filtros de 3 × 3 que aprende la primera capa convolucional y los mapas de características que
+producen con un dígito de prueba
 
 Es la red convolucional de `snippets/cnn.py` que entrena la figura cnn_comparacion: esta
 figura toma aquel cálculo (CALCULO_DE) y dibuja la primera capa de esa misma red.

@@ -1,4 +1,5 @@
-"""Pesos compartidos: los parámetros de `Conv2D(32, 5)` no dependen del tamaño de la imagen; los de una capa densa con la misma salida, sí
+"""Pesos compartidos: los parámetros de `Conv2D(32, 5)` no dependen del tamaño de la imagen; los de una
+capa densa con la misma salida, sí
 
 Los parámetros los cuenta Keras (`count_params()`) sobre capas construidas de verdad; la
 fórmula de `snippets/convolucion.py` da el tamaño de la salida.
@@ -57,7 +58,14 @@ def dibujar(res):
     eje.set_ylabel("parámetros (escala logarítmica)")
     for x, d in zip(m["lados"], m["densa"]):
         eje.annotate(_miles(d), (x, d), textcoords="offset points", xytext=(0, 8), ha="center", fontsize=9)
-    eje.annotate(_miles(m["conv_28"]), (m["lados"][-1], m["conv_28"]), textcoords="offset points", xytext=(0, 8), ha="center", fontsize=9)
+    eje.annotate(
+        _miles(m["conv_28"]),
+        (m["lados"][-1], m["conv_28"]),
+        textcoords="offset points",
+        xytext=(0, 8),
+        ha="center",
+        fontsize=9,
+    )
     eje.set_ylim(100, max(m["densa"]) * 8)
     eje.legend(loc="center right")
     figura.tight_layout()

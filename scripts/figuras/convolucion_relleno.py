@@ -52,7 +52,9 @@ def dibujar(res):
         for matriz, columna in zip(fila, columnas):
             f, c = matriz.shape
             x = izquierda + casilla * (columna - c) / 2
-            ejes.append(figura.add_axes([x / ancho, (techo - casilla * f) / alto, casilla * c / ancho, casilla * f / alto]))
+            ejes.append(
+                figura.add_axes([x / ancho, (techo - casilla * f) / alto, casilla * c / ancho, casilla * f / alto])
+            )
             izquierda += casilla * columna + hueco
         techo -= casilla * fila[0].shape[0] + entre
     limite = max(np.abs(res["valid"]).max(), np.abs(res["same"]).max()) * 1.25

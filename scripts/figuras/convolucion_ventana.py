@@ -55,14 +55,25 @@ def dibujar(res):
     figura = plt.figure(figsize=(ancho, alto))
     ejes, izquierda = [], margen
     for n in anchos:  # todas alineadas por arriba
-        ejes.append(figura.add_axes([izquierda / ancho, (alto - arriba - casilla * n) / alto, casilla * n / ancho, casilla * n / alto]))
+        ejes.append(
+            figura.add_axes(
+                [izquierda / ancho, (alto - arriba - casilla * n) / alto, casilla * n / ancho, casilla * n / alto]
+            )
+        )
         izquierda += casilla * n + hueco
     rejilla(ejes[0], res["imagen"], "Entrada 7x7 y la ventana", "Greys", 1.6, ((i, j), k, k))
     rejilla(ejes[1], res["filtro"], "Filtro W (3x3)", "RdBu", 1.6)
     rejilla(ejes[2], productos, "Ventana × W", "RdBu", 1.6)
     ejes[2].set_xlabel(f"suma = {numero(m['suma_productos'])};  + b = {numero(m['sesgo'])}")
     limite = np.abs(res["mapa"]).max()
-    rejilla(ejes[3], res["mapa"], f"Salida {m['forma_salida'][0]}x{m['forma_salida'][1]}", "RdBu", limite * 1.25, ((i, j), 1, 1))
+    rejilla(
+        ejes[3],
+        res["mapa"],
+        f"Salida {m['forma_salida'][0]}x{m['forma_salida'][1]}",
+        "RdBu",
+        limite * 1.25,
+        ((i, j), 1, 1),
+    )
     ejes[3].set_xlabel(f"valor en ({i}, {j}): {numero(m['valor'])}")
     for eje in ejes:  # números de filas y columnas legibles (el ayudante los deja en 8)
         eje.tick_params(which="both", labelsize=9)

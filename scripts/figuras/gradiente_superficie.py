@@ -26,8 +26,12 @@ def calcular():
     w_opt, b_opt = np.polyfit(x, y, 1)
     W, B = np.meshgrid(np.linspace(-1.5, 4.5, 241), np.linspace(-5, 5.5, 241))
     return {
-        "W": W, "B": B, "Z": perdida_recta(W, B, x, y),
-        "caminos": caminos, "perdidas": perdidas, "optimo": (w_opt, b_opt),
+        "W": W,
+        "B": B,
+        "Z": perdida_recta(W, B, x, y),
+        "caminos": caminos,
+        "perdidas": perdidas,
+        "optimo": (w_opt, b_opt),
         "metricas": {
             "pasos": PASOS,
             "inicio": list(INICIO),

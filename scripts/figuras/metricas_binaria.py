@@ -54,8 +54,16 @@ def dibujar(res):
     figura, (eje, texto) = plt.subplots(1, 2, figsize=(8.6, 3.9), gridspec_kw={"width_ratios": [1.1, 1]})
     for fila, columna, nombre, explicacion, color in casillas:
         eje.add_patch(Rectangle((columna, 1 - fila), 1, 1, facecolor=color, edgecolor="#37474f", lw=1.5))
-        eje.text(columna + 0.5, 1.62 - fila, f"{nombre} = {m[nombre]}", ha="center", va="center", fontsize=15,
-                 weight="bold", color="#263238")
+        eje.text(
+            columna + 0.5,
+            1.62 - fila,
+            f"{nombre} = {m[nombre]}",
+            ha="center",
+            va="center",
+            fontsize=15,
+            weight="bold",
+            color="#263238",
+        )
         eje.text(columna + 0.5, 1.27 - fila, explicacion, ha="center", va="center", fontsize=10, color="#263238")
     eje.set_xlim(0, 2)
     eje.set_ylim(0, 2)
@@ -79,8 +87,7 @@ def dibujar(res):
         y = 0.85 - 0.22 * i
         texto.text(0.0, y, nombre, fontsize=12, weight="bold", color="#263238", transform=texto.transAxes)
         texto.text(0.4, y, formula, fontsize=11, color="#37474f", transform=texto.transAxes)
-        texto.text(1.0, y, numero(valor, 3), fontsize=12, ha="right", color="#263238",
-                   transform=texto.transAxes)
+        texto.text(1.0, y, numero(valor, 3), fontsize=12, ha="right", color="#263238", transform=texto.transAxes)
     figura.tight_layout()
     coma = lambda v: numero(v, 3)  # noqa: E731
     alt = (

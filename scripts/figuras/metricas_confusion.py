@@ -57,8 +57,15 @@ def dibujar(res):
     for i in range(10):
         for j in range(10):
             if M[i, j]:
-                eje.text(j, i, str(M[i, j]), ha="center", va="center", fontsize=10,
-                         color="white" if M[i, j] > M.max() / 2 else "#263238")
+                eje.text(
+                    j,
+                    i,
+                    str(M[i, j]),
+                    ha="center",
+                    va="center",
+                    fontsize=10,
+                    color="white" if M[i, j] > M.max() / 2 else "#263238",
+                )
     eje.set_xticks(range(10))
     eje.set_yticks(range(10))
     eje.set_xlabel("clase predicha")

@@ -57,7 +57,9 @@ def dibujar(res):
 
     def flecha(origen, destino, color=gris):
         eje.add_patch(
-            FancyArrowPatch(origen, destino, arrowstyle="-|>", mutation_scale=16, lw=1.6, color=color, shrinkA=0, shrinkB=0)
+            FancyArrowPatch(
+                origen, destino, arrowstyle="-|>", mutation_scale=16, lw=1.6, color=color, shrinkA=0, shrinkB=0
+            )
         )
 
     # Entradas, repartidas en vertical.
@@ -74,8 +76,13 @@ def dibujar(res):
         flecha(tuple(origen), tuple(destino), azul)
         medio = origen + 0.4 * direccion
         eje.text(
-            medio[0], medio[1] + 0.12, f"$w_{i + 1}$ = {_n(pesos[i])}  ({_n(pesos[i])} · {_n(entradas[i])} = {_n(productos[i], 2)})",
-            ha="center", va="bottom", fontsize=10, color=azul,
+            medio[0],
+            medio[1] + 0.12,
+            f"$w_{i + 1}$ = {_n(pesos[i])}  ({_n(pesos[i])} · {_n(entradas[i])} = {_n(productos[i], 2)})",
+            ha="center",
+            va="bottom",
+            fontsize=10,
+            color=azul,
             bbox={"boxstyle": "round,pad=0.15", "facecolor": "white", "edgecolor": "none"},
         )
 
@@ -87,15 +94,29 @@ def dibujar(res):
     eje.add_patch(Circle(centro_suma, radio_suma, facecolor="#fff3e0", edgecolor=naranja, lw=2))
     eje.text(*centro_suma, "Σ", ha="center", va="center", fontsize=22)
     eje.text(
-        centro_suma[0], centro_suma[1] - radio_suma - 0.2, f"suma ponderada\n$z$ = {_n(m['z'], 2)}",
-        ha="center", va="top", fontsize=11,
+        centro_suma[0],
+        centro_suma[1] - radio_suma - 0.2,
+        f"suma ponderada\n$z$ = {_n(m['z'], 2)}",
+        ha="center",
+        va="top",
+        fontsize=11,
     )
 
     # Activación: la curva sigmoide de verdad, con el punto (z, y) marcado.
     caja = (5.8, 1.3, 2.3, 1.95)
-    eje.add_patch(FancyBboxPatch(caja[:2], caja[2], caja[3], boxstyle="round,pad=0.05", facecolor="white", edgecolor=verde, lw=2))
+    eje.add_patch(
+        FancyBboxPatch(caja[:2], caja[2], caja[3], boxstyle="round,pad=0.05", facecolor="white", edgecolor=verde, lw=2)
+    )
     flecha((centro_suma[0] + radio_suma, centro_suma[1]), (caja[0] - 0.05, centro_suma[1]))
-    eje.text(caja[0] + caja[2] / 2, caja[1] + caja[3] + 0.15, "activación: sigmoide", ha="center", va="bottom", fontsize=11, color=verde)
+    eje.text(
+        caja[0] + caja[2] / 2,
+        caja[1] + caja[3] + 0.15,
+        "activación: sigmoide",
+        ha="center",
+        va="bottom",
+        fontsize=11,
+        color=verde,
+    )
     interior = eje.inset_axes((caja[0] + 0.55, caja[1] + 0.35, caja[2] - 0.7, caja[3] - 0.5), transform=eje.transData)
     interior.plot(res["curva_z"], res["curva_y"], color=verde, lw=1.8)
     interior.plot([m["z"]], [m["y"]], "o", color=naranja, ms=7)
@@ -110,17 +131,24 @@ def dibujar(res):
     # Salida.
     flecha((caja[0] + caja[2] + 0.05, centro_suma[1]), (8.75, centro_suma[1]))
     eje.text(
-        8.85, centro_suma[1], f"salida\n$y = \\sigma(z)$\n= {_n(m['y'], 3)}",
-        ha="left", va="center", fontsize=12,
+        8.85,
+        centro_suma[1],
+        f"salida\n$y = \\sigma(z)$\n= {_n(m['y'], 3)}",
+        ha="left",
+        va="center",
+        fontsize=12,
         bbox={"boxstyle": "round,pad=0.4", "facecolor": "#e0f2f1", "edgecolor": verde},
     )
 
     # La cuenta completa, abajo.
     terminos = " + ".join(f"{_n(p, 2)}" if p >= 0 else f"({_n(p, 2)})" for p in productos)
     eje.text(
-        ancho_datos / 2, -0.12, f"$z$ = {terminos} + ({_n(m['sesgo'])}) = {_n(m['z'], 2)}      "
-        f"$y$ = 1 / (1 + $e^{{-z}}$) = {_n(m['y'], 3)}",
-        ha="center", va="bottom", fontsize=11,
+        ancho_datos / 2,
+        -0.12,
+        f"$z$ = {terminos} + ({_n(m['sesgo'])}) = {_n(m['z'], 2)}      $y$ = 1 / (1 + $e^{{-z}}$) = {_n(m['y'], 3)}",
+        ha="center",
+        va="bottom",
+        fontsize=11,
     )
 
     partes = ", ".join(

@@ -30,8 +30,13 @@ def calcular():
     P = np.full((1, 10), resto)
     P[0, 0] = 0.3
     return {
-        "errores": errores, "cuadratico": cuadratico, "raiz": raiz,
-        "p": p, "bce_1": bce_1, "bce_0": bce_0, "cuad_1": cuad_1,
+        "errores": errores,
+        "cuadratico": cuadratico,
+        "raiz": raiz,
+        "p": p,
+        "bce_1": bce_1,
+        "bce_0": bce_0,
+        "cuad_1": cuad_1,
         "metricas": {
             "ce_p": {"p090": ce(0.9), "p050": ce(0.5), "p010": ce(0.1), "p001": ce(0.01)},
             "cuadratico_p_001": float((1 - 0.01) ** 2),

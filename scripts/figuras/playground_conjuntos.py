@@ -44,8 +44,9 @@ def dibujar(res):
     from maquinaria.graficos_playground import AZUL, NARANJA
 
     # Una columna por conjunto y una fila por ruido; los ejes, compartidos.
-    figura, ejes = plt.subplots(len(RUIDOS), len(CONJUNTOS), figsize=(9.4, 4.9), sharex=True, sharey=True,
-                                layout="constrained")
+    figura, ejes = plt.subplots(
+        len(RUIDOS), len(CONJUNTOS), figsize=(9.4, 4.9), sharex=True, sharey=True, layout="constrained"
+    )
     figura.get_layout_engine().set(wspace=0.06)
     for fila, ruido in enumerate(RUIDOS):
         for columna, nombre in enumerate(CONJUNTOS):

@@ -25,8 +25,11 @@ def parametros(capas, entradas):
 
 def calcular():
     res = comparar(VARIANTES, REPETICIONES, EPOCAS)
-    metricas = {"epocas": EPOCAS, "repeticiones": REPETICIONES,
-                "configuraciones": {e: v["configuracion"] for e, v in res.items()}}
+    metricas = {
+        "epocas": EPOCAS,
+        "repeticiones": REPETICIONES,
+        "configuraciones": {e: v["configuracion"] for e, v in res.items()},
+    }
     for etiqueta, variante in res.items():
         clave = etiqueta.replace("-", "_")
         conf = VARIANTES[etiqueta]
@@ -44,9 +47,14 @@ def dibujar(res):
     from maquinaria.graficos_playground import figura_comparacion
 
     m = res["metricas"]
-    figura = figura_comparacion(res["comparacion"], {
-        "lineal": "Sin capas ocultas, X₁ y X₂", "cuadrados": "Sin capas ocultas, X₁² y X₂²",
-        "4-2": "Red 4-2, X₁ y X₂"})
+    figura = figura_comparacion(
+        res["comparacion"],
+        {
+            "lineal": "Sin capas ocultas, X₁ y X₂",
+            "cuadrados": "Sin capas ocultas, X₁² y X₂²",
+            "4-2": "Red 4-2, X₁ y X₂",
+        },
+    )
     pct = lambda v: porcentaje(v, 0)  # noqa: E731
     alt = (
         "Tres mapas de decisión del círculo (los de la repetición mediana). Sin capas ocultas y con las entradas "

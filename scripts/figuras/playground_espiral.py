@@ -5,8 +5,6 @@ de 8; con tanh y con ReLU), espiral sin ruido, 70 % para entrenar, tasa 0,03, lo
 3 repeticiones por candidata. Abajo, el mapa de la mejor candidata en varias épocas.
 """
 
-import numpy as np
-
 from maquinaria.apilado import comparar
 from maquinaria.veredictos import comparar as veredicto
 from maquinaria.veredictos import empatados_con_el_mejor
@@ -52,8 +50,9 @@ def calcular():
         "empatan_con_la_mejor": empatados_con_el_mejor({e: res[e]["resumen"]["perdida_test_semillas"] for e in res}),
         "configuraciones": {e: v["configuracion"] for e, v in res.items()},
         # Pérdida de prueba de la mejor (repetición mediana) en cada captura.
-        "mejor_test_en_capturas": [float(res[mejor]["test"][res[mejor]["resumen"]["mediana"]["semilla"], e - 1])
-                                   for e in CAPTURAS],
+        "mejor_test_en_capturas": [
+            float(res[mejor]["test"][res[mejor]["resumen"]["mediana"]["semilla"], e - 1]) for e in CAPTURAS
+        ],
     }
     mitad = {e: [float(v) for v in res[e]["test"][:, EPOCAS // 2 - 1]] for e in ("8-8-8-8 ReLU", "8-8-8-8 tanh")}
     candidatas["8_8_8_8_ReLU"]["perdida_test_mitad_semillas"] = mitad["8-8-8-8 ReLU"]
@@ -82,24 +81,36 @@ def dibujar(res):
     for i, (eje, etiqueta) in enumerate(zip(ejes_arriba, mostradas)):
         variante = comp[etiqueta]
         s = variante["resumen"]["mediana"]["semilla"]
-        dibujar_mapa(eje, variante["mapa"], *variante["datos"],
-                     f"{etiqueta}\nprueba (media): {numero(variante['resumen']['perdida_test'], 3)}\n"
-                     f"mapa: semilla {s}")
+        dibujar_mapa(
+            eje,
+            variante["mapa"],
+            *variante["datos"],
+            f"{etiqueta}\nprueba (media): {numero(variante['resumen']['perdida_test'], 3)}\nmapa: semilla {s}",
+        )
         if i > 0:
             eje.tick_params(labelleft=False)
         curvas[etiqueta] = (variante["ent"], variante["test"])
     dibujar_perdidas(ejes_arriba[3], curvas, titulo=f"Pérdida, media de {m['repeticiones']} repeticiones", log=True)
     # La leyenda, en una fila bajo los cuatro paneles de arriba: dentro taparía las curvas.
     leyenda = ejes_arriba[3].get_legend()
-    arriba.legend(handles=leyenda.legend_handles, labels=[t.get_text() for t in leyenda.get_texts()],
-                  loc="outside lower center", ncols=5, fontsize=9)
+    arriba.legend(
+        handles=leyenda.legend_handles,
+        labels=[t.get_text() for t in leyenda.get_texts()],
+        loc="outside lower center",
+        ncols=5,
+        fontsize=9,
+    )
     leyenda.remove()
     mejor = comp[m["mejor"]]
     s = mejor["resumen"]["mediana"]["semilla"]
     abajo.suptitle(f"La de menor pérdida de prueba media, {m['mejor']}, mientras aprende (semilla {s})", fontsize=12)
     for i, (eje, epoca) in enumerate(zip(abajo.subplots(1, 4), m["capturas"])):
-        dibujar_mapa(eje, mejor["capturas"][epoca], *mejor["datos"],
-                     f"época {epoca}\nprueba (semilla {s}): {numero(mejor['test'][s, epoca - 1], 3)}")
+        dibujar_mapa(
+            eje,
+            mejor["capturas"][epoca],
+            *mejor["datos"],
+            f"época {epoca}\nprueba (semilla {s}): {numero(mejor['test'][s, epoca - 1], 3)}",
+        )
         if i > 0:
             eje.tick_params(labelleft=False)
     f = lambda v: numero(v, 3)  # noqa: E731

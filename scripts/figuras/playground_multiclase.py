@@ -84,13 +84,11 @@ def dibujar(res):
     ejes[0].set_xticks([-6, -3, 0, 3, 6])
     ejes[0].set_yticks([-6, -3, 0, 3, 6])
     ejes[0].grid(False)
-    ejes[0].set_title(f"Clase más probable\nexactitud en prueba: {porcentaje(m['exactitud_test'], 1)}",
-                      fontsize=11)
+    ejes[0].set_title(f"Clase más probable\nexactitud en prueba: {porcentaje(m['exactitud_test'], 1)}", fontsize=11)
     h = res["historia"]
     epocas = np.arange(1, m["epocas"] + 1)
     for color, (nombre, texto) in zip(CURVAS, (("ent", "entrenamiento"), ("test", "prueba"))):
-        ejes[1].plot(epocas, h[(nombre, "perdida")], "-" if nombre == "ent" else "--", color=color,
-                     label=texto)
+        ejes[1].plot(epocas, h[(nombre, "perdida")], "-" if nombre == "ent" else "--", color=color, label=texto)
     ejes[1].set_xlabel("época")
     ejes[1].set_yscale("log")
     ejes[1].set_title("Entropía cruzada por época\n(escala logarítmica)", fontsize=11)

@@ -22,8 +22,12 @@ VARIANTES = {
 
 def calcular():
     res = comparar(VARIANTES, REPETICIONES, EPOCAS)
-    metricas = {"epocas": EPOCAS, "repeticiones": REPETICIONES, "umbral": UMBRAL,
-                "configuraciones": {e: v["configuracion"] for e, v in res.items()}}
+    metricas = {
+        "epocas": EPOCAS,
+        "repeticiones": REPETICIONES,
+        "umbral": UMBRAL,
+        "configuraciones": {e: v["configuracion"] for e, v in res.items()},
+    }
     for etiqueta, variante in res.items():
         clave = "ratio_" + etiqueta.split()[0]
         # Épocas hasta que la pérdida de prueba baja del umbral, en cada repetición.

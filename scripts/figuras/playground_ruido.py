@@ -14,9 +14,7 @@ SEMILLA = 0
 EPOCAS = 300
 REPETICIONES = 5
 RUIDOS = [0, 25, 50]
-VARIANTES = {
-    str(r): dict(conjunto="circulo", ruido=r, entrenamiento=70, capas=(4, 2)) for r in RUIDOS
-}
+VARIANTES = {str(r): dict(conjunto="circulo", ruido=r, entrenamiento=70, capas=(4, 2)) for r in RUIDOS}
 
 
 def regla_exacta(X):
@@ -26,8 +24,11 @@ def regla_exacta(X):
 
 def calcular():
     res = comparar(VARIANTES, REPETICIONES, EPOCAS)
-    metricas = {"epocas": EPOCAS, "repeticiones": REPETICIONES,
-                "configuraciones": {e: v["configuracion"] for e, v in res.items()}}
+    metricas = {
+        "epocas": EPOCAS,
+        "repeticiones": REPETICIONES,
+        "configuraciones": {e: v["configuracion"] for e, v in res.items()},
+    }
     for r, variante in res.items():
         # Lo mejor posible: cuánto acierta la regla exacta sobre las etiquetas de prueba con ruido.
         aciertos = []

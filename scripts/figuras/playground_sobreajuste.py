@@ -1,4 +1,5 @@
-"""Infraajuste y sobreajuste en el círculo con ruido 50 y solo 50 puntos de entrenamiento: 1 neurona, 4 neuronas y 6 capas de 8
+"""Infraajuste y sobreajuste en el círculo con ruido 50 y solo 50 puntos de entrenamiento: 1 neurona, 4
+neuronas y 6 capas de 8
 
 Las mismas condiciones que la gráfica de abajo de los tamaños: 10 % de los puntos para entrenar,
 tanh, tasa 0,03, lotes de 10, 1000 épocas; 5 repeticiones por red. Las curvas son la media de
@@ -18,8 +19,11 @@ VARIANTES = {n: dict(conjunto="circulo", ruido=50, entrenamiento=10, capas=c) fo
 
 def calcular():
     res = comparar(VARIANTES, REPETICIONES, EPOCAS)
-    metricas = {"epocas": EPOCAS, "repeticiones": REPETICIONES,
-                "configuraciones": {e: v["configuracion"] for e, v in res.items()}}
+    metricas = {
+        "epocas": EPOCAS,
+        "repeticiones": REPETICIONES,
+        "configuraciones": {e: v["configuracion"] for e, v in res.items()},
+    }
     for n, variante in res.items():
         curva = minimo_y_subida(variante["test"])  # sobre la curva de prueba media de las repeticiones
         metricas[f"red_{n}"] = variante["resumen"] | {
@@ -34,12 +38,15 @@ def calcular():
     metricas["red_6x8"]["perdida_ent_en_minimo_test_semillas"] = [float(v) for v in grande["ent"][:, e]]
     metricas["veredictos"] = {
         # Después del mínimo de la prueba, ¿la de entrenamiento sigue bajando?
-        "ent_final_frente_en_minimo_test": veredicto(metricas["red_6x8"]["perdida_ent_semillas"],
-                                                     metricas["red_6x8"]["perdida_ent_en_minimo_test_semillas"]),
-        "ent_6x8_frente_4": veredicto(metricas["red_6x8"]["perdida_ent_semillas"],
-                                      metricas["red_4"]["perdida_ent_semillas"]),
-        "test_6x8_frente_4": veredicto(metricas["red_6x8"]["perdida_test_semillas"],
-                                       metricas["red_4"]["perdida_test_semillas"]),
+        "ent_final_frente_en_minimo_test": veredicto(
+            metricas["red_6x8"]["perdida_ent_semillas"], metricas["red_6x8"]["perdida_ent_en_minimo_test_semillas"]
+        ),
+        "ent_6x8_frente_4": veredicto(
+            metricas["red_6x8"]["perdida_ent_semillas"], metricas["red_4"]["perdida_ent_semillas"]
+        ),
+        "test_6x8_frente_4": veredicto(
+            metricas["red_6x8"]["perdida_test_semillas"], metricas["red_4"]["perdida_test_semillas"]
+        ),
     }
     return {"comparacion": res, "metricas": metricas}
 
@@ -49,9 +56,7 @@ def dibujar(res):
     from maquinaria.graficos_playground import figura_comparacion
 
     m = res["metricas"]
-    figura = figura_comparacion(
-        res["comparacion"], {"1": "1 neurona", "4": "4 neuronas", "6x8": "6 capas de 8"}
-    )
+    figura = figura_comparacion(res["comparacion"], {"1": "1 neurona", "4": "4 neuronas", "6x8": "6 capas de 8"})
     f = lambda v: numero(v, 3)  # noqa: E731
     g = m["red_6x8"]
     alt = (

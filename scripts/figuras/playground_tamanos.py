@@ -1,4 +1,5 @@
-"""Pérdidas finales según el tamaño de la red: círculo limpio con 250 puntos de entrenamiento y círculo con ruido 50 y solo 50
+"""Pérdidas finales según el tamaño de la red: círculo limpio con 250 puntos de entrenamiento y círculo
+con ruido 50 y solo 50
 
 Once redes dentro de los límites del Playground, de 1 neurona a 6 capas de 8, con tanh,
 tasa 0,03 y lotes de 10; 5 repeticiones de cada una (datos y pesos nuevos). Además se mide
@@ -55,8 +56,14 @@ def ms_por_paso(capas, epocas=2, veces=3):
     X_ent, y_ent, _, _ = datos_playground("circulo", semilla=0)
     modelo = keras.Sequential([keras.Input(shape=(2,))])
     for n in capas:  # las mismas capas que crear_modelo, sin su límite de 8 neuronas
-        modelo.add(keras.layers.Dense(n, activation="tanh", kernel_initializer=keras.initializers.RandomUniform(-0.5, 0.5),
-                                      bias_initializer=keras.initializers.Constant(0.1)))
+        modelo.add(
+            keras.layers.Dense(
+                n,
+                activation="tanh",
+                kernel_initializer=keras.initializers.RandomUniform(-0.5, 0.5),
+                bias_initializer=keras.initializers.Constant(0.1),
+            )
+        )
     modelo.add(keras.layers.Dense(1, activation="tanh"))
     modelo.compile(optimizer=keras.optimizers.SGD(learning_rate=0.03), loss=perdida_playground)
     modelo.fit(X_ent, y_ent, batch_size=10, epochs=1, shuffle=False, verbose=0)  # compila
@@ -70,8 +77,14 @@ def ms_por_paso(capas, epocas=2, veces=3):
 
 def calcular():
     assert crear_modelo((8,) * 6).count_params() == parametros((8,) * 6)
-    resultados, metricas = {}, {"repeticiones": REPETICIONES, "tamanos": [nombre(c) for c in TAMANOS],
-                                "parametros": [parametros(c) for c in TAMANOS]}
+    resultados, metricas = (
+        {},
+        {
+            "repeticiones": REPETICIONES,
+            "tamanos": [nombre(c) for c in TAMANOS],
+            "parametros": [parametros(c) for c in TAMANOS],
+        },
+    )
     for clave, condicion in CONDICIONES.items():
         condicion = dict(condicion)
         epocas = condicion.pop("epocas")
@@ -94,8 +107,7 @@ def calcular():
             "mejor_perdida_test": float(min(perdida_test)),
             "por_tamano": {n.replace("-", "_"): r for n, r in resumen.items()},
             # Los tamaños que empatan con el mejor (la tolerancia: la dispersión entre semillas).
-            "empatan_con_el_mejor": empatados_con_el_mejor(
-                {n: resumen[n]["perdida_test_semillas"] for n in resumen}),
+            "empatan_con_el_mejor": empatados_con_el_mejor({n: resumen[n]["perdida_test_semillas"] for n in resumen}),
             "segundos_apilado": segundos,
             "ms_por_paso_y_red_apilado": 1000 * segundos / pasos,
         }
@@ -109,12 +121,15 @@ def calcular():
         "ruidoso_ent_6x8_frente_1": veredicto(grande["perdida_ent_semillas"], pequena["perdida_ent_semillas"]),
         "limpio_6x8_empata_con_el_mejor": "6x8" in metricas["limpio"]["empatan_con_el_mejor"],
         "factor_tiempo": FACTOR_TIEMPO,
-        "tiempo_6x8_parecido_a_1": metricas["ms_por_paso_fit"]["6x8"] < FACTOR_TIEMPO * metricas["ms_por_paso_fit"]["1"],
+        "tiempo_6x8_parecido_a_1": metricas["ms_por_paso_fit"]["6x8"]
+        < FACTOR_TIEMPO * metricas["ms_por_paso_fit"]["1"],
         "tiempo_2048_mayor_que_6x8": metricas["ms_por_paso_fit"]["2048_2048"]
         > FACTOR_TIEMPO * metricas["ms_por_paso_fit"]["6x8"],
     }
     # Cuántas veces más rápido es un paso de una red apilada que un paso de model.fit (red 4-2).
-    metricas["cociente_fit_apilado"] = metricas["ms_por_paso_fit"]["4_2"] / metricas["limpio"]["ms_por_paso_y_red_apilado"]
+    metricas["cociente_fit_apilado"] = (
+        metricas["ms_por_paso_fit"]["4_2"] / metricas["limpio"]["ms_por_paso_y_red_apilado"]
+    )
     return {"resultados": resultados, "metricas": metricas}
 
 
@@ -134,9 +149,7 @@ def dibujar(res):
         "ruidoso": f"Ruido 50, {m['ruidoso']['puntos_ent']} puntos de entrenamiento",
     }
     for eje, clave in zip(ejes, CONDICIONES):
-        for color, (serie, texto, estilo) in zip(
-            CURVAS, (("ent", "entrenamiento", "-o"), ("test", "prueba", "--s"))
-        ):
+        for color, (serie, texto, estilo) in zip(CURVAS, (("ent", "entrenamiento", "-o"), ("test", "prueba", "--s"))):
             valores = np.array([res["resultados"][clave][n][serie] for n in m["tamanos"]])
             eje.plot(x, valores.mean(axis=1), estilo, color=color, label=f"{texto} (media)", ms=5)
             for r in range(valores.shape[1]):

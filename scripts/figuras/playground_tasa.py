@@ -47,8 +47,15 @@ def medir(resultado):
 
 def calcular():
     res = comparar(VARIANTES, REPETICIONES, EPOCAS, medir=medir)
-    metricas = {"epocas": EPOCAS, "repeticiones": REPETICIONES, "tasas": TASAS, "umbral_saturada": SATURADA,
-                "ultimas": ULTIMAS, "plana": PLANA, "configuraciones": {e: v["configuracion"] for e, v in res.items()}}
+    metricas = {
+        "epocas": EPOCAS,
+        "repeticiones": REPETICIONES,
+        "tasas": TASAS,
+        "umbral_saturada": SATURADA,
+        "ultimas": ULTIMAS,
+        "plana": PLANA,
+        "configuraciones": {e: v["configuracion"] for e, v in res.items()},
+    }
     for clave, variante in res.items():
         oscilacion = np.array(variante["resumen"]["oscilacion_test_semillas"])
         metricas[clave] = variante["resumen"] | {

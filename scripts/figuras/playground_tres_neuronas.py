@@ -10,15 +10,16 @@ from maquinaria.veredictos import comparar as veredicto
 SEMILLA = 0
 EPOCAS = 300
 REPETICIONES = 5
-VARIANTES = {
-    str(n): dict(conjunto="circulo", entrenamiento=70, capas=(n,)) for n in (1, 2, 3)
-}
+VARIANTES = {str(n): dict(conjunto="circulo", entrenamiento=70, capas=(n,)) for n in (1, 2, 3)}
 
 
 def calcular():
     res = comparar(VARIANTES, REPETICIONES, EPOCAS)
-    metricas = {"epocas": EPOCAS, "repeticiones": REPETICIONES,
-                "configuraciones": {e: v["configuracion"] for e, v in res.items()}}
+    metricas = {
+        "epocas": EPOCAS,
+        "repeticiones": REPETICIONES,
+        "configuraciones": {e: v["configuracion"] for e, v in res.items()},
+    }
     for n, variante in res.items():
         metricas[f"neuronas_{n}"] = variante["resumen"]
     acierto = {n: metricas[f"neuronas_{n}"]["exactitud_test_semillas"] for n in VARIANTES}
@@ -34,9 +35,7 @@ def dibujar(res):
     from maquinaria.graficos_playground import figura_comparacion
 
     m = res["metricas"]
-    figura = figura_comparacion(
-        res["comparacion"], {"1": "1 neurona", "2": "2 neuronas", "3": "3 neuronas"}
-    )
+    figura = figura_comparacion(res["comparacion"], {"1": "1 neurona", "2": "2 neuronas", "3": "3 neuronas"})
     f = lambda v: numero(v, 3)  # noqa: E731
     pct = lambda v: porcentaje(v, 0)  # noqa: E731
     alt = (

@@ -18,8 +18,11 @@ VARIANTES = {
 
 def calcular():
     res = comparar(VARIANTES, REPETICIONES, EPOCAS)
-    metricas = {"epocas": EPOCAS, "repeticiones": REPETICIONES,
-                "configuraciones": {e: v["configuracion"] for e, v in res.items()}}
+    metricas = {
+        "epocas": EPOCAS,
+        "repeticiones": REPETICIONES,
+        "configuraciones": {e: v["configuracion"] for e, v in res.items()},
+    }
     metricas["red_4_2"] = res["4-2"]["resumen"]
     uno = metricas["una_neurona"] = res["1"]["resumen"]
     metricas["veredictos"] = {

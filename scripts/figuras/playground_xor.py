@@ -14,8 +14,11 @@ VARIANTES = {str(n): dict(conjunto="xor", entrenamiento=70, capas=(n,)) for n in
 
 def calcular():
     res = comparar(VARIANTES, REPETICIONES, EPOCAS)
-    metricas = {"epocas": EPOCAS, "repeticiones": REPETICIONES,
-                "configuraciones": {e: v["configuracion"] for e, v in res.items()}}
+    metricas = {
+        "epocas": EPOCAS,
+        "repeticiones": REPETICIONES,
+        "configuraciones": {e: v["configuracion"] for e, v in res.items()},
+    }
     for n, variante in res.items():
         metricas[f"neuronas_{n}"] = variante["resumen"]
     acierto = {n: metricas[f"neuronas_{n}"]["exactitud_test_semillas"] for n in VARIANTES}
@@ -31,9 +34,7 @@ def dibujar(res):
     from maquinaria.graficos_playground import figura_comparacion
 
     m = res["metricas"]
-    figura = figura_comparacion(
-        res["comparacion"], {"2": "2 neuronas", "3": "3 neuronas", "4": "4 neuronas"}
-    )
+    figura = figura_comparacion(res["comparacion"], {"2": "2 neuronas", "3": "3 neuronas", "4": "4 neuronas"})
     pct = lambda v: porcentaje(v, 0)  # noqa: E731
     alt = (
         "Tres mapas de decisión del conjunto XOR (cuadrantes azules arriba a la derecha y abajo a la izquierda, "

@@ -63,7 +63,11 @@ def dibujar(res):
     for fila, (nombre, filtro) in enumerate(res["filtros"].items()):
         limite = np.abs(filtro).max()
         for columna, (imagen, cmap, vmin) in enumerate(
-            [(filtro, "RdBu", -limite), (res["mapas"][:, :, fila], "magma", 0), (res["reducidos"][:, :, fila], "magma", 0)],
+            [
+                (filtro, "RdBu", -limite),
+                (res["mapas"][:, :, fila], "magma", 0),
+                (res["reducidos"][:, :, fila], "magma", 0),
+            ],
             start=1,
         ):
             eje = figura.add_subplot(rejilla[fila, columna])

@@ -46,12 +46,24 @@ def dibujar(res):
     for indice, ((i, j), valor) in enumerate(np.ndenumerate(salida)):
         color = COLORES[indice]
         ventana = entrada[2 * i : 2 * i + 2, 2 * j : 2 * j + 2]
-        ejes[0].add_patch(Rectangle((2 * j - 0.5, 2 * i - 0.5), 2, 2, facecolor=color, alpha=0.15, edgecolor=color, linewidth=3))
+        ejes[0].add_patch(
+            Rectangle((2 * j - 0.5, 2 * i - 0.5), 2, 2, facecolor=color, alpha=0.15, edgecolor=color, linewidth=3)
+        )
         for (a, b), v in np.ndenumerate(ventana):
             es_max = v == valor
-            ejes[0].text(2 * j + b, 2 * i + a, f"{v:g}", ha="center", va="center", fontsize=15,
-                         color=color if es_max else "black", fontweight="bold" if es_max else "normal")
-        ejes[1].add_patch(Rectangle((j - 0.5, i - 0.5), 1, 1, facecolor=color, alpha=0.15, edgecolor=color, linewidth=3))
+            ejes[0].text(
+                2 * j + b,
+                2 * i + a,
+                f"{v:g}",
+                ha="center",
+                va="center",
+                fontsize=15,
+                color=color if es_max else "black",
+                fontweight="bold" if es_max else "normal",
+            )
+        ejes[1].add_patch(
+            Rectangle((j - 0.5, i - 0.5), 1, 1, facecolor=color, alpha=0.15, edgecolor=color, linewidth=3)
+        )
         ejes[1].text(j, i, f"{valor:g}", ha="center", va="center", fontsize=15, color=color, fontweight="bold")
     valores = ", ".join(f"{v:g}" for v in salida.ravel())
     alt = (

@@ -47,9 +47,16 @@ def _entrada(eje, matriz, salida, filas, columnas, titulo):
                 eje.add_patch(Rectangle((c - 0.5, f - 0.5), 1, 1, facecolor="#d0d0d0", edgecolor="#bdbdbd"))
             valor = matriz[f, c]
             es_max = cubierta and valor == salida[f // 2, c // 2]
-            eje.text(c, f, f"{valor:g}", ha="center", va="center", fontsize=10,
-                     color="#ff5722" if es_max else ("#757575" if not cubierta else "black"),
-                     fontweight="bold" if es_max else "normal")
+            eje.text(
+                c,
+                f,
+                f"{valor:g}",
+                ha="center",
+                va="center",
+                fontsize=10,
+                color="#ff5722" if es_max else ("#757575" if not cubierta else "black"),
+                fontweight="bold" if es_max else "normal",
+            )
     for i in range(salida.shape[0]):
         for j in range(salida.shape[1]):
             eje.add_patch(Rectangle((2 * j - 0.5, 2 * i - 0.5), 2, 2, fill=False, edgecolor="#3f51b5", linewidth=2.5))

@@ -5,7 +5,6 @@ el número de neuronas de cada capa se lee de las capas del modelo y los paráme
 cada capa, de `capa.count_params()`. Si se cambia el modelo, el diagrama cambia con él.
 """
 
-
 from snippets.red_neuronal import crear_red, neuronas_por_capa, parametros_por_capa
 
 SEMILLA = 0
@@ -81,13 +80,17 @@ def dibujar(res):
             )
         eje.text(c, -alto / 2 - 0.05, detalle, ha="center", va="top", fontsize=10.5)
     eje.text(
-        (capas_totales - 1) / 2, -alto / 2 - 1.0,
+        (capas_totales - 1) / 2,
+        -alto / 2 - 1.0,
         f"Total: {' + '.join(str(p) for p in m['parametros'])} = {m['total']} parámetros (model.count_params() = {m['total']})",
-        ha="center", va="top", fontsize=11.5,
+        ha="center",
+        va="top",
+        fontsize=11.5,
     )
 
     capas = "; ".join(
-        f"{titulos[c].lower()} con {_plural(neuronas[c], 'neurona')}" + ("" if c == 0 else f" y {m['parametros'][c - 1]} parámetros")
+        f"{titulos[c].lower()} con {_plural(neuronas[c], 'neurona')}"
+        + ("" if c == 0 else f" y {m['parametros'][c - 1]} parámetros")
         for c in range(len(neuronas))
     )
     alt = (

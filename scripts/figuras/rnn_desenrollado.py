@@ -1,4 +1,5 @@
-"""La `SimpleRNN` entrenada con la serie, desenrollada en sus 20 pasos: los estados hacia delante y el gradiente hacia atrás
+"""La `SimpleRNN` entrenada con la serie, desenrollada en sus 20 pasos: los estados hacia delante y el
+gradiente hacia atrás
 
 La red es la de `snippets/recurrentes.py` (16 unidades, entrenada como en la figura de la
 serie). La recurrencia se desenrolla con los pesos de Keras paso a paso dentro de una
@@ -80,25 +81,40 @@ def dibujar(res):
     entrada.set_ylabel("xₜ")
     entrada.set_title(
         f"Entrada xₜ (cuadrado: el valor real siguiente, {numero(res['objetivo'], 2)}; "
-        f"aspa: la predicción, {numero(res['prediccion'], 2)})", fontsize=11)
-    mapa = estados.imshow(res["estados"].T, aspect="auto", cmap="RdBu_r", vmin=-1, vmax=1,
-                          extent=(0.5, m["longitud"] + 0.5, m["unidades"] + 0.5, 0.5))
+        f"aspa: la predicción, {numero(res['prediccion'], 2)})",
+        fontsize=11,
+    )
+    mapa = estados.imshow(
+        res["estados"].T,
+        aspect="auto",
+        cmap="RdBu_r",
+        vmin=-1,
+        vmax=1,
+        extent=(0.5, m["longitud"] + 0.5, m["unidades"] + 0.5, 0.5),
+    )
     for t in range(1, m["longitud"]):
-        estados.annotate("", xy=(t + 0.62, m["unidades"] / 2 + 0.5), xytext=(t + 0.38, m["unidades"] / 2 + 0.5),
-                         arrowprops={"arrowstyle": "->", "color": "black", "lw": 1.2})
+        estados.annotate(
+            "",
+            xy=(t + 0.62, m["unidades"] / 2 + 0.5),
+            xytext=(t + 0.38, m["unidades"] / 2 + 0.5),
+            arrowprops={"arrowstyle": "->", "color": "black", "lw": 1.2},
+        )
     estados.set_ylabel("unidad de hₜ")
     estados.set_yticks([1, m["unidades"] // 2, m["unidades"]])
     estados.set_title(
         f"Estados h₁ … h₂₀ ({m['unidades']} valores cada uno): cada columna sale de la anterior con los mismos W, U y b",
-        fontsize=11)
+        fontsize=11,
+    )
     estados.grid(False)
     barra = figura.colorbar(mapa, ax=estados, shrink=0.9, pad=0.01)
     barra.set_label("valor")
     atras.bar(pasos, res["norma"], color="#ff5722", width=0.7)
     atras.set_ylabel("‖dL/dhₜ‖")
     atras.set_xlabel("paso t")
-    atras.set_title("Retropropagación en el tiempo: el gradiente de la pérdida llega a cada estado, de derecha a izquierda",
-                    fontsize=11)
+    atras.set_title(
+        "Retropropagación en el tiempo: el gradiente de la pérdida llega a cada estado, de derecha a izquierda",
+        fontsize=11,
+    )
     atras.set_xticks(pasos)
     atras.set_xlim(0.4, m["longitud"] + 1.4)
     espanolizar(figura)

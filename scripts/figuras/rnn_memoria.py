@@ -100,13 +100,15 @@ def calcular():
         "largo_mejor_que_media": [c for c in mse_largo if mse_largo[c] < (1 - TOLERANCIA) * referencia],
         "caida": {c: {"antes": caida(c, "antes"), "despues": caida(c, "despues")} for c in RECURRENTES},
         "gradiente_lejos": {  # norma media del gradiente 15 a 29 pasos atrás, tras entrenar
-            c: float(np.mean(gradientes[c]["despues"][PASOS // 2:])) for c in RECURRENTES
+            c: float(np.mean(gradientes[c]["despues"][PASOS // 2 :])) for c in RECURRENTES
         },
     }
     # Veredicto del desvanecimiento: tras entrenar, ¿la LSTM conserva más gradiente lejos que la SimpleRNN?
     metricas["lejos_lstm_frente_rnn"] = metricas["gradiente_lejos"]["lstm"] / metricas["gradiente_lejos"]["rnn"]
     metricas["lstm_conserva_mas_lejos"] = metricas["lejos_lstm_frente_rnn"] > 1 + TOLERANCIA
-    metricas["rnn_se_desvanece_antes"] = metricas["caida"]["rnn"]["antes"] > (1 + TOLERANCIA) * metricas["caida"]["lstm"]["antes"]
+    metricas["rnn_se_desvanece_antes"] = (
+        metricas["caida"]["rnn"]["antes"] > (1 + TOLERANCIA) * metricas["caida"]["lstm"]["antes"]
+    )
     return {"gradientes": gradientes, "metricas": metricas}
 
 
@@ -114,7 +116,9 @@ def dibujar(res):
     import matplotlib.pyplot as plt
 
     m = res["metricas"]
-    figura, (barras, curvas) = plt.subplots(1, 2, figsize=(9.5, 4.4), layout="constrained", gridspec_kw={"width_ratios": [1, 1.1]})
+    figura, (barras, curvas) = plt.subplots(
+        1, 2, figsize=(9.5, 4.4), layout="constrained", gridspec_kw={"width_ratios": [1, 1.1]}
+    )
     claves = list(NOMBRES)
     valores = [m["mse"][c] for c in claves]
     filas = np.arange(len(claves))[::-1]
@@ -136,8 +140,15 @@ def dibujar(res):
         curvas.semilogy(distancias, g["antes"], ":", color=color, linewidth=1.8, label=f"{nombre} sin entrenar")
         curvas.semilogy(distancias, g["despues"], "-", color=color, linewidth=2, label=f"{nombre} entrenada")
     curvas.axvspan(m["pasos"] // 2, m["pasos"] - 1, color="#ffe0b2", alpha=0.5, zorder=0)
-    curvas.text(m["pasos"] * 0.75, 0.96, "aquí está\nla marca", transform=curvas.get_xaxis_transform(),
-                ha="center", va="top", fontsize=9)
+    curvas.text(
+        m["pasos"] * 0.75,
+        0.96,
+        "aquí está\nla marca",
+        transform=curvas.get_xaxis_transform(),
+        ha="center",
+        va="top",
+        fontsize=9,
+    )
     curvas.set_xlabel("pasos hacia atrás desde el final")
     curvas.set_ylabel("norma de dL/dxₜ (escala logarítmica)")
     curvas.set_title("Gradiente que llega a cada paso")

@@ -1,4 +1,5 @@
-"""El valor siguiente de una serie: tres referencias sencillas frente a `SimpleRNN`, LSTM y GRU, con la misma ventana de 20 pasos
+"""El valor siguiente de una serie: tres referencias sencillas frente a `SimpleRNN`, LSTM y GRU, con la
+misma ventana de 20 pasos
 
 La serie, las ventanas, el reparto (80 % primero para entrenar, 20 % final para probar) y
 los modelos son los de `snippets/recurrentes.py`. Dos errores se consideran empatados si
@@ -49,10 +50,15 @@ def calcular():
     serie = crear_serie()
     x, y = crear_ventanas(serie, longitud=LONGITUD)
     x_ent, x_test, y_ent, y_test = separar(x, y)
-    assert np.allclose(y_test, serie[-len(y_test):])
+    assert np.allclose(y_test, serie[-len(y_test) :])
     pred = {"ultimo": ultimo_valor(x_test), "lineal": predecir_lineal(ajustar_lineal(x_ent, y_ent), x_test)}
-    metricas = {"epocas": EPOCAS, "longitud": LONGITUD, "tolerancia": TOLERANCIA,
-                "n_entrenamiento": len(x_ent), "n_test": len(x_test)}
+    metricas = {
+        "epocas": EPOCAS,
+        "longitud": LONGITUD,
+        "tolerancia": TOLERANCIA,
+        "n_entrenamiento": len(x_ent),
+        "n_test": len(x_test),
+    }
     for clave in ("densa", *RECURRENTES):
         keras.utils.set_random_seed(SEMILLA)
         modelo = crear_densa(LONGITUD) if clave == "densa" else crear_recurrente(RECURRENTES[clave])
@@ -63,7 +69,7 @@ def calcular():
     mse = {clave: error(p, y_test) for clave, p in pred.items()}
     metricas["mse"] = mse
     # Quien conociera las dos ondas exactas solo fallaría por el ruido, que no se puede predecir.
-    metricas["mse_ondas_exactas"] = error(ondas(np.arange(LONGITUD, len(serie)))[-len(y_test):], y_test)
+    metricas["mse_ondas_exactas"] = error(ondas(np.arange(LONGITUD, len(serie)))[-len(y_test) :], y_test)
     mejor_recurrente = min(RECURRENTES, key=mse.get)
     metricas["mejor"] = min(mse, key=mse.get)
     metricas["mejor_nombre"] = NOMBRES[metricas["mejor"]]
@@ -90,8 +96,14 @@ def dibujar(res):
     pasos = np.arange(tramo)
     eje.plot(pasos, res["y_test"][:tramo], color="#607d8b", linewidth=3, alpha=0.6, label="serie real")
     eje.plot(pasos, res["pred"]["lineal"][:tramo], "-", color="#009688", linewidth=1.6, label="regresión lineal")
-    eje.plot(pasos, res["pred"][m["mejor_recurrente"]][:tramo], "--", color="#ff5722", linewidth=1.6,
-             label=m["mejor_recurrente_nombre"])
+    eje.plot(
+        pasos,
+        res["pred"][m["mejor_recurrente"]][:tramo],
+        "--",
+        color="#ff5722",
+        linewidth=1.6,
+        label=m["mejor_recurrente_nombre"],
+    )
     eje.set_xlabel(f"paso dentro del tramo de prueba (primeros {tramo} de {m['n_test']})")
     eje.set_ylabel("valor")
     eje.set_title(f"Predicción del valor siguiente a partir de los {m['longitud']} anteriores")
@@ -106,8 +118,14 @@ def dibujar(res):
     for fila, v in zip(filas, valores):
         barras.text(v, fila, f" {numero(v, 3)}", ha="left", va="center", fontsize=10)
     barras.axvline(m["mse_ondas_exactas"], color="black", linestyle=":", linewidth=1.5)
-    barras.text(m["mse_ondas_exactas"], filas[0] + 0.45, f" ondas exactas: {numero(m['mse_ondas_exactas'], 3)}",
-                ha="left", va="bottom", fontsize=10)
+    barras.text(
+        m["mse_ondas_exactas"],
+        filas[0] + 0.45,
+        f" ondas exactas: {numero(m['mse_ondas_exactas'], 3)}",
+        ha="left",
+        va="bottom",
+        fontsize=10,
+    )
     barras.set_ylim(-0.5, filas[0] + 0.95)
     barras.set_xlim(0, max(valores) * 1.18)
     barras.set_xlabel("error cuadrático medio en prueba (menos es mejor)")

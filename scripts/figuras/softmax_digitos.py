@@ -82,8 +82,10 @@ def dibujar(res):
             borde.set_visible(True)
             borde.set_color("#90a4ae")
         dudosa = c == n - 1
-        sub.suptitle(("La más dudosa: " if dudosa else "") + f"imagen de prueba {ejemplo['indice']} · es un {ejemplo['real']}",
-                     fontsize=12)
+        sub.suptitle(
+            ("La más dudosa: " if dudosa else "") + f"imagen de prueba {ejemplo['indice']} · es un {ejemplo['real']}",
+            fontsize=12,
+        )
 
         eje = eje_barras
         p = np.asarray(ejemplo["probabilidades"])
@@ -109,7 +111,8 @@ def dibujar(res):
                     Patch(color="#ff5722", label="elegida: error"),
                     Patch(color="#009688", label="clase real"),
                 ],
-                loc="upper right", fontsize=9,
+                loc="upper right",
+                fontsize=9,
             )
         eje.set_title(f"softmax: elige {ejemplo['predicha']} · suma {_n(float(p.sum()), 3)}", fontsize=11)
 
@@ -122,8 +125,8 @@ def dibujar(res):
             texto += f" (acierta; la segunda clase es el {e['segunda']} con {_n(e['prob_segunda'])})"
         descripciones.append(texto)
     alt = (
-        f"Cuatro dígitos de prueba de 8x8 píxeles, en dos filas de dos, cada uno con un diagrama de barras de las 10 probabilidades "
-        f"que da la capa softmax, que suman 1: " + "; ".join(descripciones) + ". La última es la imagen de prueba "
+        "Cuatro dígitos de prueba de 8x8 píxeles, en dos filas de dos, cada uno con un diagrama de barras de las 10 probabilidades "
+        "que da la capa softmax, que suman 1: " + "; ".join(descripciones) + ". La última es la imagen de prueba "
         f"en la que la probabilidad más alta es la menor de todas. La exactitud en las {m['n_test']} imágenes de "
         f"prueba es {_n(100 * m['exactitud_test'], 1)} %."
     )

@@ -62,8 +62,10 @@ def dibujar(res):
     rejilla = res["rejilla"]
     # Arriba, la pérdida a todo el ancho; abajo, los dos mapas con su barra de color.
     figura, ejes = plt.subplot_mosaic(
-        [["perdida", "perdida"], ["una_neurona", "capa_oculta"]], figsize=(9.4, 7.2),
-        height_ratios=[0.6, 1], layout="constrained",
+        [["perdida", "perdida"], ["una_neurona", "capa_oculta"]],
+        figsize=(9.4, 7.2),
+        height_ratios=[0.6, 1],
+        layout="constrained",
     )
 
     eje = ejes["perdida"]
@@ -87,11 +89,25 @@ def dibujar(res):
             eje.contour(rejilla, rejilla, res[clave]["mapa"], levels=[0.5], colors="k", linewidths=1.2)
         for (x1, x2), objetivo, salida in zip(X_xor, y_xor, m[clave]["salidas"]):
             eje.scatter(
-                x1, x2, s=130, marker="o" if objetivo else "X", c="#ff5722" if objetivo else "#3f51b5",
-                edgecolors="white", linewidths=1.5, zorder=3,
+                x1,
+                x2,
+                s=130,
+                marker="o" if objetivo else "X",
+                c="#ff5722" if objetivo else "#3f51b5",
+                edgecolors="white",
+                linewidths=1.5,
+                zorder=3,
             )
-            eje.annotate(_n(salida, 4), (x1, x2), xytext=(0, -17), textcoords="offset points", ha="center", va="top", fontsize=9.5,
-                         bbox={"boxstyle": "round,pad=0.15", "facecolor": "white", "edgecolor": "none", "alpha": 0.85})
+            eje.annotate(
+                _n(salida, 4),
+                (x1, x2),
+                xytext=(0, -17),
+                textcoords="offset points",
+                ha="center",
+                va="top",
+                fontsize=9.5,
+                bbox={"boxstyle": "round,pad=0.15", "facecolor": "white", "edgecolor": "none", "alpha": 0.85},
+            )
         if m[clave]["desvio_max"] > 0.01:
             detalle = f"{m[clave]['aciertos']} de 4 aciertos"
         else:
@@ -110,7 +126,8 @@ def dibujar(res):
             Line2D([], [], marker="o", ls="", color="#ff5722", markersize=10, label="XOR = 1"),
             Line2D([], [], marker="X", ls="", color="#3f51b5", markersize=10, label="XOR = 0"),
         ],
-        loc="center", fontsize=10,
+        loc="center",
+        fontsize=10,
     )
     barra = figura.colorbar(imagen, ax=[ejes["una_neurona"], ejes["capa_oculta"]], fraction=0.04, pad=0.02)
     barra.set_label("salida de la red")
@@ -122,7 +139,8 @@ def dibujar(res):
         f"{_n(una['perdida'])}, que es ln 2 (la diferencia, {_n(abs(una['perdida'] - m['ln2']), 8)}, queda por "
         "debajo de una millonésima), y la de la red con capa oculta baja hasta {_n(oculta['perdida'], 4)}. "
         f"Abajo a la izquierda, la salida de la neurona sola sobre el plano x1-x2 es de color uniforme: responde "
-        f"{_n(float(np.mean(una['salidas'])))} a los cuatro puntos de XOR y en todo el plano, sin frontera. Abajo a la derecha, la red con {m['ocultas']} neuronas ocultas pinta de rojo (salida cercana a 1) la zona "
+        f"{_n(float(np.mean(una['salidas'])))} a los cuatro puntos de XOR y en todo el plano, sin frontera. "
+        f"Abajo a la derecha, la red con {m['ocultas']} neuronas ocultas pinta de rojo (salida cercana a 1) la zona "
         f"de los puntos (0, 1) y (1, 0) y de azul (cercana a 0) la de (0, 0) y (1, 1), separadas por una frontera "
         f"curva; sus salidas en los cuatro puntos son "
         + ", ".join(_n(s, 4) for s in oculta["salidas"])
