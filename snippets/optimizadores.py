@@ -100,6 +100,7 @@ if __name__ == "__main__":
     # --8<-- [end:ejemplo_reglas]
 
     # --8<-- [start:practica_tasas]
+    x, y = datos_recta()
     for tasa in (0.001, 0.01, 0.1):  # 0.001 es la tasa por defecto de Adam
         camino = camino_keras(keras.optimizers.Adam(learning_rate=tasa), x, y)
         print(f"Adam con tasa {tasa}: pérdida tras 60 pasos "
@@ -107,6 +108,7 @@ if __name__ == "__main__":
     # --8<-- [end:practica_tasas]
 
     # --8<-- [start:practica_momento]
+    x, y = datos_recta()
     estado = {}
     theta = np.array([-1.0, 4.0])
     for paso in range(1, 4):

@@ -130,6 +130,9 @@ if __name__ == "__main__":
     # --8<-- [end:keras_dos_capas]
 
     # --8<-- [start:practica_objetivo_cero]
+    x = np.array([1.0, 0.5, 2.0])  # la neurona del apartado 1.1
+    w = np.array([0.4, -0.6, 0.5])
+    b = -0.3
     r0 = paso_neurona(x, w, b, objetivo=0.0, tasa=0.5)
     print("dL/dw =", r0["dL_dw"].round(4), " w nuevo =", r0["w_nuevo"].round(4))
     y0 = sigmoide(x @ r0["w_nuevo"] + r0["b_nuevo"])
@@ -138,7 +141,8 @@ if __name__ == "__main__":
 
     # --8<-- [start:practica_entrada_cero]
     x_cero = np.array([1.0, 0.0, 2.0])  # la segunda entrada vale 0
-    r_cero = paso_neurona(x_cero, w, b, objetivo, tasa)
+    w, b = np.array([0.4, -0.6, 0.5]), -0.3  # los pesos del apartado 1.1
+    r_cero = paso_neurona(x_cero, w, b, objetivo=1.0, tasa=0.5)
     print("dL/dw =", r_cero["dL_dw"].round(4) + 0.0)  # la segunda es 0
     print("w nuevo =", r_cero["w_nuevo"].round(4))  # w2 no cambia
     # --8<-- [end:practica_entrada_cero]

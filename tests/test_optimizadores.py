@@ -80,7 +80,31 @@ def test_lo_que_afirma_la_pagina_sale_del_registro():
     assert "SGD" in m["no_llegan"] and m["mas_rapido"] == "SGD con momento"
     assert r["SGD con momento"]["tasa"] * 5 == pytest.approx(r["SGD"]["tasa"])
     assert r["SGD con momento"]["se_aleja_despues"] and r["Adam"]["se_aleja_despues"]
+    assert r["SGD con momento"]["perdida_final"] <= m["umbral"]  # «antes de asentarse»
     assert "Adam" not in m["no_llegan"]
     # Todos bajan la pérdida desde el punto de partida
     inicial = o.perdida_recta(*m["inicio"], X, Y)
     assert all(v["perdida_final"] < inicial / 10 for v in r.values())
+
+
+def test_las_frases_sobre_la_forma_de_los_caminos():
+    caminos = {n: o.camino_keras(crear(), X, Y) for n, crear in o.OPTIMIZADORES.items()}
+    g = o.gradiente_recta(np.array([-1.0, 4.0]), X, Y)
+    # «la pendiente en w es varias veces mayor que en b» y «RMSprop y Adam mueven w y b casi lo mismo»
+    assert abs(g[0]) > 3 * abs(g[1])
+    for nombre in ("RMSprop", "Adam"):
+        dw, db = np.abs(caminos[nombre][1] - caminos[nombre][0])
+        assert dw == pytest.approx(db, rel=0.05)
+    dw, db = np.abs(caminos["SGD"][1] - caminos["SGD"][0])
+    assert dw > 3 * db  # SGD, en cambio, sigue la pendiente
+    # «SGD baja rápido al valle y luego lo recorre despacio»: más de la mitad de la bajada en 5 pasos
+    perdida = o.perdida_recta(caminos["SGD"][:, 0], caminos["SGD"][:, 1], X, Y)
+    assert perdida[0] - perdida[5] > 2 * (perdida[5] - perdida[-1])
+    assert "RMSprop" in json.loads(REGISTRO.read_text(encoding="utf-8"))["metricas"]["no_llegan"]
+
+
+def test_con_la_tasa_por_defecto_adam_apenas_se_mueve_en_la_recta():
+    camino = o.camino_keras(keras.optimizers.Adam(), X, Y)
+    assert np.abs(camino[-1] - camino[0]).max() < 0.1
+    inicial, final = (o.perdida_recta(*c, X, Y) for c in (camino[0], camino[-1]))
+    assert final > 0.9 * inicial

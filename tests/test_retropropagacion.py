@@ -92,3 +92,21 @@ def test_una_entrada_cero_no_mueve_su_peso():
     x = np.array([1.0, 0.0, 2.0])
     p = r.paso_neurona(x, n.w, n.b, OBJETIVO, TASA)
     assert p["dL_dw"][1] == 0 and p["w_nuevo"][1] == n.w[1]
+
+
+def test_lo_que_dice_la_pagina_de_los_numeros():
+    p = r.paso_neurona(n.x, n.w, n.b, OBJETIVO, TASA)
+    # «Las derivadas salen negativas» y «el de la tercera entrada se mueve el doble que el de la primera»
+    assert (p["dL_dw"] < 0).all() and p["dL_db"] < 0
+    cambio = p["w_nuevo"] - n.w
+    assert cambio[2] == pytest.approx(2 * cambio[0])
+    # «Las derivadas de la capa oculta son más pequeñas que las de la capa de salida»
+    p2 = r.paso_dos_capas(n.x, n.w, n.b, V, C, OBJETIVO, TASA)
+    ocultas = np.abs(np.append(p2["dL_dw"], p2["dL_db"]))
+    assert ocultas.max() < min(abs(p2["dL_dv"]), abs(p2["dL_dc"]))
+    # «otra derivada de sigmoide, que nunca pasa de 0,25»
+    z = np.linspace(-10, 10, 20001)
+    assert (r.sigmoide(z) * (1 - r.sigmoide(z))).max() == pytest.approx(0.25)
+    # Con los pesos nuevos de la red de dos capas, la pérdida también baja
+    h = r.sigmoide(n.x @ p2["w_nuevo"] + p2["b_nuevo"])
+    assert (r.sigmoide(p2["v_nuevo"] * h + p2["c_nuevo"]) - OBJETIVO) ** 2 < p2["perdida"]

@@ -41,7 +41,7 @@ def test_la_navegacion_sigue_el_indice_de_la_unidad():
     ]
     subapartados = [list(e)[0].split(" ")[0] for grupo in _config()["nav"][1:5] for e in list(grupo.values())[0]]
     assert [s for s in subapartados if s[0].isdigit()] == [
-        "1.1", "1.2", "1.3", "1.4", "2.1", "2.2", "2.3", "3.1", "3.2", "3.3", "4.1",
+        "1.1", "1.2", "1.3", "1.4", "2.1", "2.2", "2.3", "2.4", "3.1", "3.2", "3.3", "4.1",
     ]
 
 
