@@ -15,7 +15,7 @@ import tensorflow as tf
 
 
 def camino_keras(optimizador, x, y, inicio=(-1.0, 4.0), pasos=60):
-    """Los pasos de un optimizador de Keras sobre la pérdida MSE de la recta w·x + b."""
+    """Los pasos de un optimizador de Keras sobre la MSE de la recta w·x + b."""
     theta = tf.Variable(inicio, dtype=tf.float64)  # theta = [w, b]
     x, y = tf.constant(x, dtype=tf.float64), tf.constant(y, dtype=tf.float64)
     camino = [theta.numpy()]
@@ -23,7 +23,7 @@ def camino_keras(optimizador, x, y, inicio=(-1.0, 4.0), pasos=60):
         with tf.GradientTape() as cinta:
             perdida = tf.reduce_mean((theta[0] * x + theta[1] - y) ** 2)
         gradiente = cinta.gradient(perdida, theta)
-        optimizador.apply_gradients([(gradiente, theta)])  # un paso del optimizador
+        optimizador.apply_gradients([(gradiente, theta)])  # un paso
         camino.append(theta.numpy())
     return np.array(camino)
 
@@ -40,7 +40,7 @@ OPTIMIZADORES = {  # nombre: una función que crea el optimizador
 
 # --8<-- [start:reglas]
 def gradiente_recta(theta, x, y):
-    """Las derivadas de la MSE respecto a w y b, escritas a mano (apartado 2.3)."""
+    """Las derivadas de la MSE respecto a w y b, escritas a mano."""
     error = theta[0] * x + theta[1] - y
     return np.array([2 * np.mean(error * x), 2 * np.mean(error)])
 
@@ -94,9 +94,10 @@ if __name__ == "__main__":
     # --8<-- [end:ejemplo_keras]
 
     # --8<-- [start:ejemplo_reglas]
-    a_mano = camino_a_mano(paso_adam, x, y, tasa=0.3)
-    con_keras = camino_keras(keras.optimizers.Adam(learning_rate=0.3), x, y)
-    print("Adam, diferencia máxima a mano/Keras:", np.abs(a_mano - con_keras).max())
+    adam_a_mano = camino_a_mano(paso_adam, x, y, tasa=0.3)
+    adam_keras = camino_keras(keras.optimizers.Adam(learning_rate=0.3), x, y)
+    print("Adam, diferencia máxima a mano/Keras:",
+          f"{np.abs(adam_a_mano - adam_keras).max():.1e}")
     # --8<-- [end:ejemplo_reglas]
 
     # --8<-- [start:practica_tasas]

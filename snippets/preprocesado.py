@@ -118,7 +118,8 @@ if __name__ == "__main__":
     red_binaria = modelo_para("binaria", entradas=13)
     print(red_binaria.layers[-1].units, red_binaria.layers[-1].activation.__name__,
           red_binaria.loss)
-    red_multi = modelo_para("multiclase, etiquetas enteras", entradas=13, n_clases=3)
+    red_multi = modelo_para("multiclase, etiquetas enteras", entradas=13,
+                            n_clases=3)
     red_multi.fit(Z_ent, y_v_ent, epochs=30, batch_size=16, verbose=0)
     print("vino, 3 clases: [pérdida, exactitud] =",
           np.round(red_multi.evaluate(Z_test, y_v_test, verbose=0), 3))
@@ -143,7 +144,8 @@ if __name__ == "__main__":
     print("entrenamiento entre", N_ent.min(), "y", N_ent.max())
     # En la prueba puede salir algo por debajo de 0 o por encima de 1:
     print("prueba entre", N_test.min().round(3), "y", N_test.max().round(3))
-    print(f"exactitud normalizando: {red_vino(N_ent, y_v_ent, N_test, y_v_test):.3f}")
+    acierto = red_vino(N_ent, y_v_ent, N_test, y_v_test)
+    print(f"exactitud normalizando: {acierto:.3f}")
     # --8<-- [end:practica_normalizar]
 
     # --8<-- [start:practica_guardar]

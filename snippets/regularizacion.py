@@ -12,7 +12,7 @@ from sklearn.datasets import make_moons
 
 
 def datos_lunas(semilla=0):
-    """120 puntos para entrenar y validar y 1000 para la prueba, con mucho ruido."""
+    """120 puntos para entrenar y validar y 1000 para la prueba; mucho ruido."""
     X, y = make_moons(1120, noise=0.35, random_state=semilla)
     X, y = X.astype("float32"), y.astype("float32")
     return X[:120], y[:120], X[120:], y[120:]
@@ -31,7 +31,7 @@ def crear_red(dropout=0.0, l2=0.0):
             capas.append(keras.layers.Dropout(dropout))  # solo al entrenar
     capas.append(keras.layers.Dense(1, activation="sigmoid"))
     red = keras.Sequential(capas)
-    red.compile(optimizer=keras.optimizers.Adam(learning_rate=0.01),
+    red.compile(optimizer=keras.optimizers.Adam(learning_rate=0.02),
                 loss="binary_crossentropy", metrics=["accuracy"])
     return red
 # --8<-- [end:modelo]
@@ -46,20 +46,20 @@ VARIANTES = {  # nombre: ajustes
 }
 
 
-def entrenar(variante, semilla=0, epocas=100):
-    """Entrena una variante; devuelve su historial y su pérdida y exactitud de prueba."""
+def entrenar(variante, semilla=0, epocas=60):
+    """Entrena una variante: su historial y su pérdida y exactitud de prueba."""
     X, y, X_test, y_test = datos_lunas()
     ajustes = dict(VARIANTES[variante])
     avisos = []
     if ajustes.pop("parada", False):
-        # Para si la pérdida de validación no mejora en 15 épocas seguidas
+        # Para si la pérdida de validación no mejora en 10 épocas seguidas
         # y se queda con los pesos de la mejor época
         avisos.append(keras.callbacks.EarlyStopping(
-            monitor="val_loss", patience=15, restore_best_weights=True))
+            monitor="val_loss", patience=10, restore_best_weights=True))
     keras.utils.set_random_seed(semilla)
     red = crear_red(**ajustes)
     historial = red.fit(X, y, epochs=epocas, batch_size=80,
-                        validation_split=1 / 3,  # 80 para aprender, 40 para validar
+                        validation_split=1 / 3,  # 80 aprenden, 40 validan
                         verbose=0, callbacks=avisos)
     # Entropía cruzada sin la penalización L2, para comparar las variantes
     probabilidades = red.predict(X_test, verbose=0)[:, 0]
@@ -100,7 +100,7 @@ if __name__ == "__main__":
     red = crear_red()
     parada = keras.callbacks.EarlyStopping(monitor="val_loss", patience=5,
                                            restore_best_weights=True)
-    h = red.fit(X, y, epochs=100, batch_size=80, validation_split=1 / 3,
+    h = red.fit(X, y, epochs=60, batch_size=80, validation_split=1 / 3,
                 verbose=0, callbacks=[parada])
     print("paró en la época", len(h.history["loss"]),
           "; mejor época:", int(np.argmin(h.history["val_loss"])) + 1)

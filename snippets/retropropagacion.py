@@ -16,7 +16,7 @@ def sigmoide(z):
 
 
 def paso_neurona(x, w, b, objetivo, tasa):
-    """Un paso de gradiente descendiente de una neurona sigmoide con error cuadrático."""
+    """Un paso de gradiente descendiente: neurona sigmoide, error cuadrático."""
     # Hacia delante
     z = x @ w + b
     y = sigmoide(z)

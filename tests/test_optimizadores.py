@@ -41,7 +41,7 @@ def test_cada_paso_es_la_regla_de_keras(paso, ajustes, crear):
 
 
 def test_adam_es_la_regla_de_keras():
-    """Keras calcula las potencias β^t en float32: la diferencia queda por debajo de 10⁻⁴ en 60 pasos.
+    """Keras hace parte de las cuentas en float32: la diferencia queda por debajo de 10⁻⁴ en 60 pasos.
 
     Sin la corrección del sesgo (o con el ε en otro sitio con ε grande) el camino se separa mucho más.
     """

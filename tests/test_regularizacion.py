@@ -66,8 +66,8 @@ def test_restore_best_weights_deja_la_mejor_epoca():
     keras.utils.set_random_seed(0)
     red = r.crear_red()
     parada = keras.callbacks.EarlyStopping(monitor="val_loss", patience=5, restore_best_weights=True)
-    h = red.fit(X, y, epochs=100, batch_size=80, validation_split=1 / 3, verbose=0, callbacks=[parada]).history
-    assert len(h["loss"]) < 100  # paró antes
+    h = red.fit(X, y, epochs=60, batch_size=80, validation_split=1 / 3, verbose=0, callbacks=[parada]).history
+    assert len(h["loss"]) < 60  # paró antes
     assert red.evaluate(X[80:], y[80:], verbose=0)[0] == pytest.approx(min(h["val_loss"]), rel=1e-5)
 
 
@@ -101,8 +101,11 @@ def test_lo_que_afirma_la_pagina():
     m = _metricas()
     s = m["sin_regularizar"]
     # «la de validación llega a su mínimo ... y después sube»
-    assert s["validacion_sube"] and s["validacion_final"] > 2 * s["validacion_minima"]
-    assert s["epoca_minimo_validacion"] < m["epocas"] / 2
+    assert s["validacion_sube"] and s["validacion_final"] > 1.25 * s["validacion_minima"]
+    assert s["epoca_minimo_validacion"] < m["epocas"] - 10
+    # «Las tres técnicas mejoran a la red sin regularizar en exactitud y en pérdida de prueba»
+    otras = [v for v in m["variantes"] if v != "sin regularizar"]
+    assert m["mejores_en_exactitud"] == otras and m["mejores_en_perdida"] == otras
     # «la pérdida de entrenamiento baja hasta ...» por debajo del mínimo de validación
     assert s["entrenamiento_final"] < s["validacion_minima"] / 2
     # La parada temprana para antes de las épocas máximas
