@@ -108,5 +108,6 @@ def test_lo_que_afirma_la_pagina():
     assert sorted(m["mejores_en_exactitud"]) == sorted(otras) == sorted(m["mejores_en_perdida"])
     # «la pérdida de entrenamiento baja hasta ...» por debajo del mínimo de validación
     assert s["entrenamiento_final"] < s["validacion_minima"] / 2
-    # La parada temprana para antes de las épocas máximas
+    # La parada temprana para antes de las épocas máximas; «Dropout y L2 entrenan todas las épocas»
     assert m["variantes"]["parada temprana"]["epocas_medias"] < m["epocas"]
+    assert m["variantes"]["Dropout"]["epocas_medias"] == m["variantes"]["L2"]["epocas_medias"] == m["epocas"]
