@@ -47,6 +47,7 @@ def test_la_navegacion_sigue_el_indice_de_la_unidad():
         "2.1",
         "2.2",
         "2.3",
+        "2.4",
         "3.1",
         "3.2",
         "3.3",
