@@ -25,8 +25,3 @@ def entrenar_digitos(epocas=EPOCAS, tasa=0.1, lote=32, semilla=0):
         verbose=0,
     )
     return modelo, historial.history, (X_ent, X_test, y_ent, y_test)
-
-
-def parametros_densa(entradas, neuronas):
-    """Un peso por cada par entrada-neurona y un sesgo por neurona."""
-    return entradas * neuronas + neuronas

@@ -100,6 +100,11 @@ def analizar(argv: list[str]) -> argparse.Namespace:
     return parser.parse_args(argv)
 
 
+def _segundos(nombre: str, registro: dict | None) -> float:
+    t = tiempos_de(nombre, registro)
+    return t.get("segundos_calculo", t.get("segundos", 0.0)) + t.get("segundos_dibujo", 0.0)
+
+
 def tabla_de_tiempos(nombres: list[str]) -> str:
     filas = []
     for nombre in nombres:
@@ -150,6 +155,9 @@ def main(argv: list[str]) -> int:
             print(f"{e.nombre:<32} {e.producto.tipo.nombre:<9} {'al día' if e.al_dia else e.motivo}")
         return 0
     pendientes = [e.nombre for e in estados if args.forzar or not e.al_dia]
+    # Los más largos primero (según su última vez): con dos núcleos, el último en
+    # empezar no es el que más tarda y la ejecución acaba antes.
+    pendientes.sort(key=lambda n: -_segundos(n, next(e.registro for e in estados if e.nombre == n)))
     if args.comprobar:
         for e in estados:
             if not e.al_dia:

@@ -1,12 +1,17 @@
-"""Los optimizadores de Keras sobre la superficie de pérdida de la recta (apartado 2.3).
+"""Los optimizadores de Keras sobre la superficie de pérdida de la recta
+(apartado 2.3).
 
-Cada regla de actualización se escribe a mano con NumPy y las pruebas la comparan, paso a
-paso, con el optimizador de Keras correspondiente (`SGD`, `SGD` con `momentum`, `RMSprop`
-y `Adam`). Los caminos de la figura salen de pasos reales de Keras (`apply_gradients`).
+Cada regla de actualización se escribe a mano con NumPy y las pruebas la
+comparan, paso a paso, con el optimizador de Keras correspondiente (`SGD`, `SGD`
+con `momentum`, `RMSprop` y `Adam`). Los caminos de la figura salen de pasos
+reales de Keras (`apply_gradients`).
 """
 
-# En la página, datos_recta y perdida_recta ya están definidas (snippets/gradiente.py:datos).
-from snippets.gradiente import datos_recta, perdida_recta  # noqa: F401
+# En la página, datos_recta y perdida_recta ya están definidas
+# (snippets/gradiente.py:datos).
+from snippets.gradiente import datos_recta, perdida_recta  # noqa: F401 (ver arriba)
+
+# isort: split
 
 # --8<-- [start:keras]
 import keras
@@ -30,8 +35,9 @@ def camino_keras(optimizador, x, y, inicio=(-1.0, 4.0), pasos=60):
 
 OPTIMIZADORES = {  # nombre: una función que crea el optimizador
     "SGD": lambda: keras.optimizers.SGD(learning_rate=0.1),
-    "SGD con momento": lambda: keras.optimizers.SGD(learning_rate=0.02,
-                                                    momentum=0.9),
+    "SGD con momento": lambda: keras.optimizers.SGD(
+        learning_rate=0.02, momentum=0.9
+    ),
     "RMSprop": lambda: keras.optimizers.RMSprop(learning_rate=0.1),
     "Adam": lambda: keras.optimizers.Adam(learning_rate=0.3),
 }
@@ -78,6 +84,8 @@ def camino_a_mano(paso, x, y, inicio=(-1.0, 4.0), pasos=60, **ajustes):
         theta = paso(theta, gradiente_recta(theta, x, y), estado, **ajustes)
         camino.append(theta)
     return np.array(camino)
+
+
 # --8<-- [end:reglas]
 
 
@@ -89,23 +97,29 @@ if __name__ == "__main__":
     for nombre, crear in OPTIMIZADORES.items():
         camino = camino_keras(crear(), x, y)
         w, b = camino[-1]
-        print(f"{nombre:16s} tras 60 pasos: w = {w:6.3f}, b = {b:6.3f}, "
-              f"pérdida {perdida_recta(w, b, x, y):.3f}")
+        print(
+            f"{nombre:16s} tras 60 pasos: w = {w:6.3f}, b = {b:6.3f}, "
+            f"pérdida {perdida_recta(w, b, x, y):.3f}"
+        )
     # --8<-- [end:ejemplo_keras]
 
     # --8<-- [start:ejemplo_reglas]
     adam_a_mano = camino_a_mano(paso_adam, x, y, tasa=0.3)
     adam_keras = camino_keras(keras.optimizers.Adam(learning_rate=0.3), x, y)
-    print("Adam, diferencia máxima a mano/Keras:",
-          f"{np.abs(adam_a_mano - adam_keras).max():.1e}")
+    print(
+        "Adam, diferencia máxima a mano/Keras:",
+        f"{np.abs(adam_a_mano - adam_keras).max():.1e}",
+    )
     # --8<-- [end:ejemplo_reglas]
 
     # --8<-- [start:practica_tasas]
     x, y = datos_recta()
     for tasa in (0.001, 0.01, 0.1):  # 0.001 es la tasa por defecto de Adam
         camino = camino_keras(keras.optimizers.Adam(learning_rate=tasa), x, y)
-        print(f"Adam con tasa {tasa}: pérdida tras 60 pasos "
-              f"{perdida_recta(*camino[-1], x, y):.3f}")
+        print(
+            f"Adam con tasa {tasa}: pérdida tras 60 pasos "
+            f"{perdida_recta(*camino[-1], x, y):.3f}"
+        )
     # --8<-- [end:practica_tasas]
 
     # --8<-- [start:practica_momento]
@@ -115,6 +129,8 @@ if __name__ == "__main__":
     for paso in range(1, 4):
         g = gradiente_recta(theta, x, y)
         theta = paso_momento(theta, g, estado, tasa=0.02)
-        print(f"paso {paso}: gradiente {g.round(3)}, velocidad "
-              f"{estado['v'].round(3)}, theta {theta.round(3)}")
+        print(
+            f"paso {paso}: gradiente {g.round(3)}, velocidad "
+            f"{estado['v'].round(3)}, theta {theta.round(3)}"
+        )
     # --8<-- [end:practica_momento]

@@ -323,6 +323,7 @@ if __name__ == "__main__":
     # --8<-- [end:ejemplo_datos]
 
     # --8<-- [start:ejemplo_red]
+    keras.utils.set_random_seed(0)  # los mismos pesos iniciales cada vez
     modelo = crear_modelo()  # capas ocultas de 4 y 2, tanh, SGD con 0,03
     modelo.summary()
     perdidas = entrenar(modelo, X_ent, y_ent, X_test, y_test, epocas=5)

@@ -7,6 +7,7 @@ import numpy as np
 import pytest
 
 from maquinaria import digitos
+from maquinaria.preguntas import calculos
 from snippets import densas
 from snippets.activaciones import relu, softmax
 from snippets.perdidas import entropia_categorica_dispersa
@@ -30,11 +31,11 @@ def test_los_datos_de_digitos():
 def test_parametros_de_las_capas_densas():
     modelo = densas.crear_modelo()
     assert [tuple(p.shape) for p in modelo.weights] == [(64, 32), (32,), (32, 10), (10,)]
-    assert digitos.parametros_densa(64, 32) == 2080 and digitos.parametros_densa(32, 10) == 330
+    assert calculos.parametros_densa(64, 32) == 2080 and calculos.parametros_densa(32, 10) == 330
     assert modelo.count_params() == 2410
     for ocultas in (8, 64):
         otro = densas.crear_modelo(ocultas)
-        assert otro.count_params() == digitos.parametros_densa(64, ocultas) + digitos.parametros_densa(ocultas, 10)
+        assert otro.count_params() == calculos.parametros_densa(64, ocultas) + calculos.parametros_densa(ocultas, 10)
 
 
 def test_una_capa_densa_es_activacion_de_xw_mas_b():

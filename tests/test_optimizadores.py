@@ -22,22 +22,29 @@ def test_el_gradiente_a_mano_es_el_de_gradienttape():
     theta = tf.Variable([0.3, -0.7], dtype=tf.float64)
     with tf.GradientTape() as cinta:
         perdida = tf.reduce_mean((theta[0] * X + theta[1] - Y) ** 2)
-    np.testing.assert_allclose(o.gradiente_recta(theta.numpy(), X, Y), cinta.gradient(perdida, theta).numpy(), rtol=1e-12)
+    np.testing.assert_allclose(
+        o.gradiente_recta(theta.numpy(), X, Y), cinta.gradient(perdida, theta).numpy(), rtol=1e-12
+    )
 
 
 @pytest.mark.parametrize(
     "paso, ajustes, crear",
     [
         (o.paso_sgd, dict(tasa=f32(0.1)), lambda: keras.optimizers.SGD(learning_rate=0.1)),
-        (o.paso_momento, dict(tasa=f32(0.02), beta=f32(0.9)),
-         lambda: keras.optimizers.SGD(learning_rate=0.02, momentum=0.9)),
+        (
+            o.paso_momento,
+            dict(tasa=f32(0.02), beta=f32(0.9)),
+            lambda: keras.optimizers.SGD(learning_rate=0.02, momentum=0.9),
+        ),
         (o.paso_rmsprop, dict(tasa=f32(0.1)), lambda: keras.optimizers.RMSprop(learning_rate=0.1)),
     ],
     ids=["SGD", "momento", "RMSprop"],
 )
 def test_cada_paso_es_la_regla_de_keras(paso, ajustes, crear):
     """Las tres reglas coinciden con Keras hasta el redondeo en cada uno de los 60 pasos."""
-    np.testing.assert_allclose(o.camino_a_mano(paso, X, Y, **ajustes), o.camino_keras(crear(), X, Y), rtol=1e-12, atol=1e-12)
+    np.testing.assert_allclose(
+        o.camino_a_mano(paso, X, Y, **ajustes), o.camino_keras(crear(), X, Y), rtol=1e-12, atol=1e-12
+    )
 
 
 def test_adam_es_la_regla_de_keras():

@@ -7,10 +7,10 @@ import re
 import keras
 import numpy as np
 import pytest
+from conftest import RAIZ
 from sklearn.datasets import load_wine
 from sklearn.model_selection import train_test_split
 
-from conftest import RAIZ
 from snippets import preprocesado as p
 
 PAGINA = RAIZ / "docs" / "2-redes-densas" / "2-1-definicion.md"
@@ -31,8 +31,9 @@ def test_normalizar_y_estandarizar():
     np.testing.assert_allclose(Z.std(axis=0), 1, rtol=1e-12)
     capa = keras.layers.Normalization()
     capa.adapt(X_ent)
-    np.testing.assert_allclose(np.asarray(capa(X_test)), p.estandarizar(X_test, X_ent.mean(axis=0), X_ent.std(axis=0)),
-                               atol=1e-5)
+    np.testing.assert_allclose(
+        np.asarray(capa(X_test)), p.estandarizar(X_test, X_ent.mean(axis=0), X_ent.std(axis=0)), atol=1e-5
+    )
 
 
 def test_estandarizar_mejora_la_red_de_los_vinos_con_cada_semilla():
@@ -41,7 +42,9 @@ def test_estandarizar_mejora_la_red_de_los_vinos_con_cada_semilla():
     media, desv = X_ent.mean(axis=0), X_ent.std(axis=0)
     for semilla in range(3):
         crudo = p.red_vino(X_ent, y_ent, X_test, y_test, semilla)
-        escalado = p.red_vino(p.estandarizar(X_ent, media, desv), y_ent, p.estandarizar(X_test, media, desv), y_test, semilla)
+        escalado = p.red_vino(
+            p.estandarizar(X_ent, media, desv), y_ent, p.estandarizar(X_test, media, desv), y_test, semilla
+        )
         assert escalado > crudo
 
 
@@ -109,7 +112,7 @@ def _seccion(nombre):
 
 def test_guardar_y_cargar_da_predicciones_identicas(tmp_path, monkeypatch):
     """Ejecuta la sección de la página tal cual con un modelo entrenado, en una carpeta vacía."""
-    from snippets.densas import entrenar_digitos
+    from maquinaria.digitos import entrenar_digitos
 
     modelo, _, (_, X_test, _, y_test) = entrenar_digitos(epocas=2)
     monkeypatch.chdir(tmp_path)

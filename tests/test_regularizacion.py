@@ -8,8 +8,8 @@ import json
 import keras
 import numpy as np
 import pytest
-
 from conftest import RAIZ
+
 from snippets import regularizacion as r
 
 REGISTRO = RAIZ / "docs" / "figuras" / "regularizacion_curvas.json"
@@ -20,7 +20,9 @@ def _metricas():
 
 
 def _script():
-    spec = importlib.util.spec_from_file_location("regularizacion_curvas", RAIZ / "scripts" / "figuras" / "regularizacion_curvas.py")
+    spec = importlib.util.spec_from_file_location(
+        "regularizacion_curvas", RAIZ / "scripts" / "figuras" / "regularizacion_curvas.py"
+    )
     modulo = importlib.util.module_from_spec(spec)
     spec.loader.exec_module(modulo)
     return modulo
@@ -93,8 +95,12 @@ def test_el_registro_decide_cada_veredicto():
         assert var["veredicto_exactitud"] == v(var["exactitud_media"] - base["exactitud_media"], tol)
         tol = max(var["perdida_dispersion"], base["perdida_dispersion"])
         assert var["veredicto_perdida"] == v(base["perdida_media"] - var["perdida_media"], tol)
-    assert sorted(m["mejores_en_exactitud"]) == sorted(n for n, x in m["variantes"].items() if x.get("veredicto_exactitud") == "mejor")
-    assert sorted(m["mejores_en_perdida"]) == sorted(n for n, x in m["variantes"].items() if x.get("veredicto_perdida") == "mejor")
+    assert sorted(m["mejores_en_exactitud"]) == sorted(
+        n for n, x in m["variantes"].items() if x.get("veredicto_exactitud") == "mejor"
+    )
+    assert sorted(m["mejores_en_perdida"]) == sorted(
+        n for n, x in m["variantes"].items() if x.get("veredicto_perdida") == "mejor"
+    )
 
 
 def test_lo_que_afirma_la_pagina():

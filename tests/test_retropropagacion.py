@@ -51,7 +51,9 @@ def test_neurona_igual_que_gradienttape(objetivo):
 
 
 def _modelo(capas, pesos, tasa):
-    modelo = keras.Sequential([keras.Input(shape=(3,))] + [keras.layers.Dense(1, activation="sigmoid") for _ in range(capas)])
+    modelo = keras.Sequential(
+        [keras.Input(shape=(3,))] + [keras.layers.Dense(1, activation="sigmoid") for _ in range(capas)]
+    )
     modelo.set_weights(pesos)
     modelo.compile(optimizer=keras.optimizers.SGD(learning_rate=tasa), loss="mse")
     return modelo

@@ -43,7 +43,11 @@ def calcular():
     llegan = {n: r["pasos_hasta_cerca"] for n, r in resumen.items() if r["pasos_hasta_cerca"] is not None}
     return {
         "W_B": np.meshgrid(np.linspace(-1.5, 4.5, 241), np.linspace(-5, 5.5, 241)),
-        "x": x, "y": y, "caminos": caminos, "perdidas": perdidas, "optimo": (w_opt, b_opt),
+        "x": x,
+        "y": y,
+        "caminos": caminos,
+        "perdidas": perdidas,
+        "optimo": (w_opt, b_opt),
         "metricas": {
             "pasos": PASOS,
             "inicio": list(INICIO),
@@ -94,13 +98,17 @@ def dibujar(res):
     partes = []
     for nombre in m["orden"]:
         r = m["optimizadores"][nombre]
-        llega = (f"llega cerca del mínimo en el paso {r['pasos_hasta_cerca']}"
-                 if r["pasos_hasta_cerca"] is not None else "no llega cerca del mínimo")
+        llega = (
+            f"llega cerca del mínimo en el paso {r['pasos_hasta_cerca']}"
+            if r["pasos_hasta_cerca"] is not None
+            else "no llega cerca del mínimo"
+        )
         partes.append(f"{nombre} con tasa {numero(r['tasa'])} {llega} y termina en {numero(r['perdida_final'], 3)}")
     alt = (
         "Cuatro gráficas de curvas de nivel elípticas y alargadas de la pérdida en el plano (w, b), con el mínimo "
         "marcado con una estrella, y en cada una el camino de un optimizador de Keras que sale de (−1, 4). Debajo, "
         f"una gráfica ancha con la pérdida de los cuatro en escala logarítmica durante {m['pasos']} pasos: "
-        + "; ".join(partes) + f". El mínimo es {numero(m['perdida_optima'], 3)}."
+        + "; ".join(partes)
+        + f". El mínimo es {numero(m['perdida_optima'], 3)}."
     )
     return figura, alt

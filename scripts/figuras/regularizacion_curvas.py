@@ -62,9 +62,13 @@ def calcular():
         "validacion_sube": bool(val[-1] > 1.25 * val[minimo]),
     }
     return {
-        "curvas": {v: (np.mean([c[0]["loss"] for c in cs], axis=0) if v != "parada temprana" else None,
-                       np.mean([c[0]["val_loss"] for c in cs], axis=0) if v != "parada temprana" else None)
-                   for v, cs in res.items()},
+        "curvas": {
+            v: (
+                np.mean([c[0]["loss"] for c in cs], axis=0) if v != "parada temprana" else None,
+                np.mean([c[0]["val_loss"] for c in cs], axis=0) if v != "parada temprana" else None,
+            )
+            for v, cs in res.items()
+        },
         "parada": [(c[0]["loss"], c[0]["val_loss"]) for c in res["parada temprana"]],
         "metricas": {
             "semillas": len(SEMILLAS),
@@ -83,8 +87,9 @@ def dibujar(res):
     from maquinaria.formato import numero, porcentaje
 
     m = res["metricas"]
-    figura, (izq, der) = plt.subplots(1, 2, figsize=(9.5, 4.2), layout="constrained",
-                                      gridspec_kw={"width_ratios": [1.4, 1]})
+    figura, (izq, der) = plt.subplots(
+        1, 2, figsize=(9.5, 4.2), layout="constrained", gridspec_kw={"width_ratios": [1.4, 1]}
+    )
     colores = plt.rcParams["axes.prop_cycle"].by_key()["color"]
     ent, val = res["curvas"]["sin regularizar"]
     epocas = np.arange(1, len(ent) + 1)
@@ -94,9 +99,14 @@ def dibujar(res):
     izq.plot(epocas, val_d, color=colores[2], ls="--", label="validación, Dropout")
     s = m["sin_regularizar"]
     izq.axvline(s["epoca_minimo_validacion"], color="#78909c", lw=1, ls=":")
-    izq.annotate("mínimo de validación", (s["epoca_minimo_validacion"], s["validacion_minima"]),
-                 xytext=(8, 40), textcoords="offset points", fontsize=9,
-                 arrowprops=dict(arrowstyle="->", color="#546e7a"))
+    izq.annotate(
+        "mínimo de validación",
+        (s["epoca_minimo_validacion"], s["validacion_minima"]),
+        xytext=(8, 40),
+        textcoords="offset points",
+        fontsize=9,
+        arrowprops=dict(arrowstyle="->", color="#546e7a"),
+    )
     izq.set_xlabel("época")
     izq.set_title("entropía cruzada (media de las semillas)")
     izq.legend(fontsize=9)
@@ -109,15 +119,14 @@ def dibujar(res):
     der.invert_yaxis()
     der.set_xlabel("exactitud de prueba")
     der.set_title("cada semilla (punto) y la media (raya)")
-    partes = "; ".join(
-        f"{v}, {porcentaje(r['exactitud_media'])}" for v, r in m["variantes"].items()
-    )
+    partes = "; ".join(f"{v}, {porcentaje(r['exactitud_media'])}" for v, r in m["variantes"].items())
     alt = (
         "A la izquierda, las curvas de pérdida por época de la red sin regularizar: la de entrenamiento baja casi "
         f"hasta {numero(s['entrenamiento_final'], 2)} mientras la de validación toca su mínimo, "
         f"{numero(s['validacion_minima'], 2)}, en la época {s['epoca_minimo_validacion']} y sube hasta "
         f"{numero(s['validacion_final'], 2)}. A la derecha, "
         f"la exactitud de prueba de cada una de las {m['semillas']} semillas y su media para cada variante: "
-        + partes + "."
+        + partes
+        + "."
     )
     return figura, alt
