@@ -1,4 +1,4 @@
-"""Redes recurrentes (apartado 4.1): una serie, una tarea de memoria y referencias."""
+"""Redes recurrentes (apartado 4.1): una serie, una memoria y referencias."""
 
 # --8<-- [start:serie]
 import keras
@@ -28,6 +28,8 @@ def separar(x, y, proporcion=0.8):
     """Sin barajar: se entrena con el pasado y se prueba con el futuro."""
     corte = int(proporcion * len(x))
     return x[:corte], x[corte:], y[:corte], y[corte:]
+
+
 # --8<-- [end:serie]
 
 
@@ -54,6 +56,8 @@ def entrenar(modelo, x, y, epocas=5, tasa=0.01):
 def error(prediccion, y):
     """Error cuadrático medio."""
     return float(np.mean((np.ravel(prediccion) - y) ** 2))
+
+
 # --8<-- [end:modelos]
 
 
@@ -85,6 +89,8 @@ def crear_densa(pasos, valores_por_paso=1, unidades=32):
         ],
         name="densa",
     )
+
+
 # --8<-- [end:referencias]
 
 
@@ -103,11 +109,13 @@ def crear_marcado(n, pasos=30, semilla=0):
     marcas[np.arange(n), donde] = 1
     x = np.stack([valores, marcas], axis=-1).astype("float32")
     return x, valores[np.arange(n), donde].astype("float32")
+
+
 # --8<-- [end:memoria]
 
 
 # --8<-- [start:gradientes]
-import tensorflow as tf
+import tensorflow as tf  # noqa: E402 (la sección de la página empieza por su import)
 
 
 def gradiente_por_paso(modelo, x, y):
@@ -121,6 +129,8 @@ def gradiente_por_paso(modelo, x, y):
         perdida = keras.losses.mean_squared_error(y, modelo(x)[:, 0])
     g = cinta.gradient(perdida, x)  # (ejemplos, pasos, valores por paso)
     return np.linalg.norm(g.numpy(), axis=-1).mean(axis=0)
+
+
 # --8<-- [end:gradientes]
 
 
@@ -137,6 +147,8 @@ def simple_rnn_a_mano(x, W, U, b):
         h = np.tanh(x_t @ W + h @ U + b)  # los mismos W, U y b en cada paso
         estados.append(h)
     return np.array(estados)
+
+
 # --8<-- [end:a_mano]
 
 
@@ -158,6 +170,8 @@ def parametros_gru(n, m):
     dos sesgos, uno para la entrada y otro para el estado: 2n.
     """
     return 3 * (n * m + n * n + 2 * n)
+
+
 # --8<-- [end:parametros]
 
 
@@ -201,18 +215,24 @@ if __name__ == "__main__":
     x_ent, y_ent = crear_marcado(2000, pasos=30, semilla=1)
     x_test, y_test = crear_marcado(500, pasos=30, semilla=2)
     print("Predecir siempre la media:", round(error(y_ent.mean(), y_test), 3))
-    print("Último valor:             ", round(error(x_test[:, -1, 0], y_test), 3))
+    print(
+        "Último valor:             ", round(error(x_test[:, -1, 0], y_test), 3)
+    )
 
     keras.utils.set_random_seed(0)
     lstm = crear_recurrente("LSTM", valores_por_paso=2)
     entrenar(lstm, x_ent, y_ent, epocas=12)
-    print("LSTM:                     ",
-          round(error(lstm.predict(x_test, verbose=0), y_test), 3))
+    print(
+        "LSTM:                     ",
+        round(error(lstm.predict(x_test, verbose=0), y_test), 3),
+    )
 
     # La misma LSTM con secuencias el doble de largas, que nunca ha visto
     x_largo, y_largo = crear_marcado(500, pasos=60, semilla=3)
-    print("LSTM con 60 pasos:        ",
-          round(error(lstm.predict(x_largo, verbose=0), y_largo), 3))
+    print(
+        "LSTM con 60 pasos:        ",
+        round(error(lstm.predict(x_largo, verbose=0), y_largo), 3),
+    )
     # --8<-- [end:memoria_entrenar]
 
     # --8<-- [start:gradientes_medir]
@@ -239,9 +259,11 @@ if __name__ == "__main__":
 
     # --8<-- [start:contar]
     n, m = 16, 1  # unidades y valores por paso
-    for tipo, formula in (("SimpleRNN", parametros_simple_rnn),
-                          ("LSTM", parametros_lstm),
-                          ("GRU", parametros_gru)):
+    for tipo, formula in (
+        ("SimpleRNN", parametros_simple_rnn),
+        ("LSTM", parametros_lstm),
+        ("GRU", parametros_gru),
+    ):
         capa = crear_recurrente(tipo, unidades=n, valores_por_paso=m).layers[0]
         print(f"{tipo:>9}: {capa.count_params():>4} = {formula(n, m)}")
     # --8<-- [end:contar]
