@@ -28,7 +28,8 @@ PAQUETES_DEBIAN = ["chromium", "hunspell", "hunspell-es"]  # navegador y diccion
 
 
 def preparar() -> None:
-    if sys.version_info < (3, 11):
+    # dev.py corre con el python del sistema antes de que exista .venv.
+    if sys.version_info < (3, 11):  # noqa: UP036 (el python del sistema puede ser más viejo)
         sys.exit("error: hace falta Python 3.11 o posterior.")
     # Cambiar lo fijado o la declaración del paquete repite la instalación.
     huella = hashlib.sha256(REQUISITOS.read_bytes() + PROYECTO.read_bytes()).hexdigest()[:16]
@@ -38,13 +39,14 @@ def preparar() -> None:
     if not PYTHON.exists():
         print("Creando el entorno virtual .venv ...", flush=True)
         venv.create(ENTORNO, with_pip=True)
-    print("Instalando las dependencias fijadas de requirements.txt (la primera vez tarda uno o dos minutos) ...", flush=True)
+    print(
+        "Instalando las dependencias fijadas de requirements.txt (la primera vez tarda uno o dos minutos) ...",
+        flush=True,
+    )
     subprocess.run([PYTHON, "-m", "pip", "install", "-qq", "--upgrade", "pip"], check=True)
     subprocess.run([PYTHON, "-m", "pip", "install", "-qq", "-r", REQUISITOS], check=True)
     # La maquinaria (maquinaria/), editable: se importa desde cualquier carpeta sin tocar sys.path.
-    subprocess.run(
-        [PYTHON, "-m", "pip", "install", "-qq", "--no-deps", "--no-build-isolation", "-e", RAIZ], check=True
-    )
+    subprocess.run([PYTHON, "-m", "pip", "install", "-qq", "--no-deps", "--no-build-isolation", "-e", RAIZ], check=True)
     for viejo in ENTORNO.glob(".instalado-*"):
         viejo.unlink()
     sello.touch()
@@ -79,7 +81,9 @@ def main(argv: list[str]) -> int:
     os.chdir(RAIZ)
     if orden == "servir":
         # mkdocs serve publica el sitio bajo la ruta de site_url (p. ej. /redes-neuronales/).
-        ruta = re.search(r"^site_url:\s*https?://[^/\s]+(/\S*)?", (RAIZ / "mkdocs.yml").read_text(encoding="utf-8"), re.M)
+        ruta = re.search(
+            r"^site_url:\s*https?://[^/\s]+(/\S*)?", (RAIZ / "mkdocs.yml").read_text(encoding="utf-8"), re.M
+        )
         print(f"Sirviendo en http://127.0.0.1:8000{(ruta and ruta.group(1)) or '/'} (Ctrl+C para parar)", flush=True)
         return subprocess.call([BIN / "mkdocs", "serve", "-a", "127.0.0.1:8000", *argv[1:]], env=entorno())
     if orden == "construir":

@@ -16,7 +16,6 @@ import argparse
 import os
 import sys
 import time
-from pathlib import Path
 
 os.environ.setdefault("TF_CPP_MIN_LOG_LEVEL", "3")
 os.environ.setdefault("TF_ENABLE_ONEDNN_OPTS", "0")
@@ -25,8 +24,8 @@ import keras
 import numpy as np
 import tensorflow as tf
 
-from snippets.playground import crear_modelo, datos_playground, entrenar
 from maquinaria.apilado import RedesApiladas
+from snippets.playground import crear_modelo, datos_playground, entrenar
 
 TAMANOS = [(1,), (2,), (3,), (4,), (8,), (4, 2), (8, 8), (8, 8, 8), (8,) * 6]
 
@@ -58,7 +57,10 @@ def main(argv=None) -> int:
     X_ent, y_ent, X_test, y_test = datos_playground("circulo", semilla=0)
     configs = configuraciones(args.redes)
     pasos = args.redes * args.epocas * -(-len(X_ent) // 10)
-    print(f"Trabajo: {args.redes} redes x {args.epocas} épocas x {len(X_ent)} puntos en lotes de 10 = {pasos} pasos de SGD")
+    print(
+        f"Trabajo: {args.redes} redes x {args.epocas} épocas x {len(X_ent)} puntos"
+        f" en lotes de 10 = {pasos} pasos de SGD"
+    )
 
     # 1) model.fit, una red detrás de otra (como lo haría el lector).
     modelos = modelos_iniciales(configs)
@@ -77,15 +79,15 @@ def main(argv=None) -> int:
     apiladas.entrenar(args.epocas)
     t_sin_trazar = time.perf_counter() - inicio
 
-    diferencia = max(
-        np.abs(np.array(h["entrenamiento"]) - ent[:, c]).max() for c, h in enumerate(historias)
-    )
+    diferencia = max(np.abs(np.array(h["entrenamiento"]) - ent[:, c]).max() for c, h in enumerate(historias))
     diferencia = max(diferencia, max(np.abs(np.array(h["prueba"]) - test[:, c]).max() for c, h in enumerate(historias)))
     print(f"model.fit, red a red:       {t_fit:7.2f} s  ({1000 * t_fit / pasos:.3f} ms por paso y red)")
     print(f"apiladas (con el trazado):  {t_apilado:7.2f} s  ({1000 * t_apilado / pasos:.3f} ms por paso y red)")
     print(f"apiladas (ya compiladas):   {t_sin_trazar:7.2f} s  ({1000 * t_sin_trazar / pasos:.3f} ms por paso y red)")
-    print(f"Cociente model.fit / apiladas: {t_fit / t_apilado:.1f} veces más rápido apilando "
-          f"({t_fit / t_sin_trazar:.1f} veces sin contar el trazado)")
+    print(
+        f"Cociente model.fit / apiladas: {t_fit / t_apilado:.1f} veces más rápido apilando "
+        f"({t_fit / t_sin_trazar:.1f} veces sin contar el trazado)"
+    )
     print(f"Mayor diferencia entre las pérdidas de las dos maneras: {diferencia:.2e}")
     return 0
 

@@ -7,8 +7,8 @@
 Usa el Lighthouse fijado en package.json / package-lock.json (`npm ci` la primera vez, en
 node_modules/) y el Chromium de Debian (CHROME_PATH=/usr/bin/chromium). El sitio se sirve en
 127.0.0.1 con gzip, como lo serviría GitHub Pages. Para cada página da el rendimiento y la
-accesibilidad (0-100), la mediana de --veces ejecuciones, y falla (sale con 1) si alguna baja de 95 en rendimiento o de 100 en
-accesibilidad. Los informes JSON completos quedan en artefactos/lighthouse/.
+accesibilidad (0-100), la mediana de --veces ejecuciones, y falla (sale con 1) si alguna baja
+de 95 en rendimiento o de 100 en accesibilidad. Los informes JSON completos quedan en artefactos/lighthouse/.
 """
 
 from __future__ import annotations
@@ -27,7 +27,10 @@ from .servidor import servir
 
 RAIZ = Path(__file__).resolve().parents[1]
 CHROMIUM = "/usr/bin/chromium"
-BANDERAS = "--headless --no-sandbox --disable-gpu --disable-background-networking --disable-component-update --disable-sync --no-first-run"
+BANDERAS = (
+    "--headless --no-sandbox --disable-gpu --disable-background-networking"
+    " --disable-component-update --disable-sync --no-first-run"
+)
 RENDIMIENTO_MINIMO = 95
 ACCESIBILIDAD_MINIMA = 100
 INFORMES = RAIZ / "artefactos" / "lighthouse"
@@ -67,10 +70,15 @@ def paginas(sitio: Path) -> list[str]:
 def medir(cli: Path, url: str, destino: Path) -> dict:
     proceso = subprocess.run(
         [
-            "node", str(cli), url,
-            "--quiet", "--output=json", f"--output-path={destino}",
+            "node",
+            str(cli),
+            url,
+            "--quiet",
+            "--output=json",
+            f"--output-path={destino}",
             "--only-categories=performance,accessibility",
-            "--form-factor=mobile", "--throttling-method=simulate",
+            "--form-factor=mobile",
+            "--throttling-method=simulate",
             f"--chrome-flags={BANDERAS}",
         ],
         env={**os.environ, "CHROME_PATH": CHROMIUM},
@@ -92,7 +100,8 @@ def medir(cli: Path, url: str, destino: Path) -> dict:
         "cls": round(auditorias["cumulative-layout-shift"]["numericValue"], 3),
         "bytes": auditorias["total-byte-weight"]["numericValue"],
         "fallos_accesibilidad": [
-            a for a, v in auditorias.items()
+            a
+            for a, v in auditorias.items()
             if v.get("score") == 0 and a in {r["id"] for r in categorias["accessibility"]["auditRefs"]}
         ],
     }
@@ -116,7 +125,10 @@ def main(argv: list[str] | None = None) -> int:
     INFORMES.mkdir(parents=True, exist_ok=True)
     rutas = argumentos.paginas if argumentos.paginas is not None else paginas(sitio)
     malas = []
-    print(f"{'página':42s} {'rend.':>5s} {'acces.':>6s} {'FCP':>6s} {'LCP':>6s} {'TBT':>5s} {'CLS':>5s} {'KB':>6s}  ejecuciones")
+    print(
+        f"{'página':42s} {'rend.':>5s} {'acces.':>6s} {'FCP':>6s} {'LCP':>6s}"
+        f" {'TBT':>5s} {'CLS':>5s} {'KB':>6s}  ejecuciones"
+    )
     with servir(sitio) as origen:
         for ruta in rutas:
             nombre = (ruta.strip("/").replace("/", "_") or "inicio") + ".json"
@@ -134,7 +146,10 @@ def main(argv: list[str] | None = None) -> int:
                 flush=True,
             )
             if r["rendimiento"] < RENDIMIENTO_MINIMO or r["accesibilidad"] < ACCESIBILIDAD_MINIMA:
-                malas.append(f"{ruta or '/'}: rendimiento {r['rendimiento']}, accesibilidad {r['accesibilidad']} {r['fallos_accesibilidad']}")
+                malas.append(
+                    f"{ruta or '/'}: rendimiento {r['rendimiento']},"
+                    f" accesibilidad {r['accesibilidad']} {r['fallos_accesibilidad']}"
+                )
     if temporal:
         temporal.cleanup()
     if malas:

@@ -28,7 +28,8 @@ COMPRIMIBLES = {".html", ".css", ".js", ".json", ".svg", ".xml", ".txt", ".ipynb
 class _Manejador(http.server.SimpleHTTPRequestHandler):
     comprimir = True
     extensions_map: ClassVar[dict[str, str]] = {
-        **http.server.SimpleHTTPRequestHandler.extensions_map, ".ipynb": "application/x-ipynb+json"
+        **http.server.SimpleHTTPRequestHandler.extensions_map,
+        ".ipynb": "application/x-ipynb+json",
     }
 
     def log_message(self, *args):  # sin ruido en la salida

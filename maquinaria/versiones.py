@@ -77,8 +77,9 @@ def copiar_commit(destino: Path) -> str:
     destino.mkdir(parents=True)
     archivo = subprocess.run(["git", "archive", "HEAD"], cwd=RAIZ, capture_output=True, check=True).stdout
     subprocess.run(["tar", "-x", "-C", str(destino)], input=archivo, check=True)
-    return subprocess.run(["git", "rev-parse", "HEAD"], cwd=RAIZ, capture_output=True, text=True,
-                          check=True).stdout.strip()
+    return subprocess.run(
+        ["git", "rev-parse", "HEAD"], cwd=RAIZ, capture_output=True, text=True, check=True
+    ).stdout.strip()
 
 
 def construir(raiz: Path, destino: Path) -> None:
@@ -87,7 +88,11 @@ def construir(raiz: Path, destino: Path) -> None:
     entorno.pop("PYTHONPATH", None)
     proceso = subprocess.run(
         [sys.executable, "-m", "mkdocs", "build", "--strict", "-d", str(destino)],
-        cwd=raiz, env=entorno, capture_output=True, text=True, check=False,
+        cwd=raiz,
+        env=entorno,
+        capture_output=True,
+        text=True,
+        check=False,
     )
     if proceso.returncode:
         sys.exit(f"mkdocs build --strict falló:\n{proceso.stderr[-3000:]}")
@@ -108,7 +113,12 @@ def ejecutar(interprete: str, programa: str, carpeta: Path) -> tuple[bool, float
     entorno.update({"MPLBACKEND": "Agg", "TF_CPP_MIN_LOG_LEVEL": "3"})
     inicio = time.perf_counter()
     proceso = subprocess.run(
-        [interprete, "-I", "pagina.py"], cwd=carpeta, env=entorno, capture_output=True, text=True, timeout=900,
+        [interprete, "-I", "pagina.py"],
+        cwd=carpeta,
+        env=entorno,
+        capture_output=True,
+        text=True,
+        timeout=900,
         check=False,
     )
     return proceso.returncode == 0, time.perf_counter() - inicio, proceso.stderr[-1500:]
@@ -120,8 +130,9 @@ def comprobar(interprete: str, pedido: list[str]) -> dict:
         commit = copiar_commit(temporal / "proyecto")
         construir(temporal / "proyecto", temporal / "sitio")
         programas = paginas_con_codigo(temporal / "proyecto", temporal / "sitio")
-        versiones = json.loads(subprocess.run([interprete, "-I", "-c", SONDA], capture_output=True, text=True,
-                                              check=True).stdout)
+        versiones = json.loads(
+            subprocess.run([interprete, "-I", "-c", SONDA], capture_output=True, text=True, check=True).stdout
+        )
         paginas = {}
         for i, (pagina, programa) in enumerate(programas.items()):
             bien, segundos, error = ejecutar(interprete, programa, temporal / f"p{i}")
@@ -146,18 +157,21 @@ def guardar(resultado: dict) -> None:
     """Añade el juego al registro (sustituye al anterior con las mismas versiones)."""
     registro = json.loads(REGISTRO.read_text(encoding="utf-8")) if REGISTRO.exists() else {"juegos": []}
     clave = {k: resultado["versiones"].get(k) for k in ("python", "tensorflow", "keras", "numpy")}
-    registro["juegos"] = [
-        j for j in registro["juegos"] if {k: j["versiones"].get(k) for k in clave} != clave
-    ] + [resultado]
-    registro["juegos"].sort(key=lambda j: [int(p) if p.isdigit() else 0 for p in j["versiones"]["tensorflow"].split(".")]
-                            + [j["versiones"]["python"]])
+    registro["juegos"] = [j for j in registro["juegos"] if {k: j["versiones"].get(k) for k in clave} != clave] + [
+        resultado
+    ]
+    registro["juegos"].sort(
+        key=lambda j: (
+            [int(p) if p.isdigit() else 0 for p in j["versiones"]["tensorflow"].split(".")] + [j["versiones"]["python"]]
+        )
+    )
     REGISTRO.write_text(json.dumps(registro, ensure_ascii=False, indent=2, sort_keys=True) + "\n", encoding="utf-8")
 
 
 def main(argv=None) -> int:
     analizador = Argumentos(prog="python -m maquinaria.versiones", description=__doc__.splitlines()[0], add_help=False)
     analizador.add_argument("-h", "--ayuda", action="help", help="muestra esta ayuda y sale")
-    analizador.add_argument("paquetes", nargs="*", help="juego de versiones para pip, p. ej. \"keras==3.8.*\"")
+    analizador.add_argument("paquetes", nargs="*", help='juego de versiones para pip, p. ej. "keras==3.8.*"')
     analizador.add_argument("--fijado", action="store_true", help="el entorno actual (requirements.txt)")
     analizador.add_argument("--python", default=sys.executable, help="intérprete con el que crear el entorno")
     opciones = analizador.parse_args(argv)
@@ -170,7 +184,9 @@ def main(argv=None) -> int:
             interprete = preparar_entorno(Path(carpeta), opciones.python, opciones.paquetes)
             resultado = comprobar(interprete, opciones.paquetes)
     guardar(resultado)
-    print("Todas las páginas funcionan." if resultado["todas_bien"] else "Alguna página falla: mira docs/versiones.json.")
+    print(
+        "Todas las páginas funcionan." if resultado["todas_bien"] else "Alguna página falla: mira docs/versiones.json."
+    )
     return 0 if resultado["todas_bien"] else 1
 
 

@@ -1,4 +1,4 @@
-"""Redes recurrentes (apartado 4.1): una serie, una tarea de memoria y referencias."""
+"""Redes recurrentes (apartado 4.1): una serie, una memoria y referencias."""
 
 # --8<-- [start:serie]
 import keras
@@ -115,7 +115,7 @@ def crear_marcado(n, pasos=30, semilla=0):
 
 
 # --8<-- [start:gradientes]
-import tensorflow as tf
+import tensorflow as tf  # noqa: E402 (la sección de la página empieza por su import)
 
 
 def gradiente_por_paso(modelo, x, y):

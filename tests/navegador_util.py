@@ -20,11 +20,20 @@ from urllib.parse import unquote, urljoin, urlsplit
 
 from bs4 import BeautifulSoup
 
+# El sitio se sirve comprimido con gzip, como GitHub Pages (maquinaria/servidor.py).
+from maquinaria.servidor import servir  # noqa: F401 (las pruebas la importan de aquí)
+
 CHROMIUM = "/usr/bin/chromium"
 # La red cerrada rechaza las conexiones de fondo de Chromium: se apagan todas.
 ARGUMENTOS = [
-    "--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
-    "--disable-background-networking", "--disable-component-update", "--disable-sync",
+    "--headless",
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-quic",
+    "--no-first-run",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
 ]
 ALT_POR_DEFECTO = "No description has been provided for this image"  # el de mkdocs-jupyter
 ALT_MINIMO = 15  # caracteres: «Figura» o «gráfica» no describen nada
@@ -34,9 +43,6 @@ ANCHOS = {"movil": (390, 844), "portatil": (1280, 900)}  # un móvil y un portá
 
 
 # --------------------------------------------------------------------------- servidor
-
-# El sitio se sirve comprimido con gzip, como lo sirve GitHub Pages (maquinaria/servidor.py).
-from maquinaria.servidor import servir  # noqa: F401 (las pruebas la importan de aquí)
 
 
 def lanzar(playwright):
@@ -161,8 +167,10 @@ def nuevo_contexto(navegador, origen: str, esquema: str = "light", ancho: str = 
     w, h = ANCHOS[ancho]
     movil = ancho == "movil"
     contexto = navegador.new_context(
-        color_scheme=esquema, viewport={"width": w, "height": h},
-        is_mobile=movil, device_scale_factor=3 if movil else 1,
+        color_scheme=esquema,
+        viewport={"width": w, "height": h},
+        is_mobile=movil,
+        device_scale_factor=3 if movil else 1,
     )
     contexto.set_default_timeout(20_000)
     contexto.externas = []
@@ -205,11 +213,28 @@ def revisar_pagina(contexto, url: str, *, axe: bool = True) -> Informe:
 # --------------------------------------------------------------------------- en el HTML (sin navegador)
 
 _ATRIBUTOS_QUE_CARGAN = {
-    "script": ["src"], "img": ["src", "srcset"], "source": ["src", "srcset"], "iframe": ["src"],
-    "video": ["src", "poster"], "audio": ["src"], "embed": ["src"], "object": ["data"], "track": ["src"],
+    "script": ["src"],
+    "img": ["src", "srcset"],
+    "source": ["src", "srcset"],
+    "iframe": ["src"],
+    "video": ["src", "poster"],
+    "audio": ["src"],
+    "embed": ["src"],
+    "object": ["data"],
+    "track": ["src"],
     "input": ["src"],
 }
-_RELS_QUE_CARGAN = {"stylesheet", "preload", "modulepreload", "prefetch", "preconnect", "dns-prefetch", "icon", "manifest", "apple-touch-icon"}
+_RELS_QUE_CARGAN = {
+    "stylesheet",
+    "preload",
+    "modulepreload",
+    "prefetch",
+    "preconnect",
+    "dns-prefetch",
+    "icon",
+    "manifest",
+    "apple-touch-icon",
+}
 _URL_CSS = re.compile(r"""(?:url\(\s*["']?|@import\s+["'])\s*((?:https?:)?//[^"')\s]+)""", re.I)
 
 
@@ -306,12 +331,15 @@ def buscar(pagina, consulta: str, espera: float = 15.0) -> list[str]:
     entrada = pagina.locator("input.md-search__input")
     entrada.fill("")
     entrada.press("End")
-    pagina.wait_for_function("vacio => document.querySelector('.md-search-result__meta').textContent === vacio", arg=pagina.vacio)
+    pagina.wait_for_function(
+        "vacio => document.querySelector('.md-search-result__meta').textContent === vacio", arg=pagina.vacio
+    )
     entrada.fill(consulta)
     entrada.press("End")
     pagina.wait_for_function(
         "vacio => document.querySelector('.md-search-result__meta').textContent !== vacio",
-        arg=pagina.vacio, timeout=espera * 1000,
+        arg=pagina.vacio,
+        timeout=espera * 1000,
     )
     enlaces = pagina.evaluate(_JS_RESULTADOS)["enlaces"]
     rutas = []
@@ -347,7 +375,8 @@ _JS_LECTURA = r"""() => {
   const problemas = {};
   const anota = (clave, texto) => { (problemas[clave] = problemas[clave] || []).push(texto); };
   const estilo = e => getComputedStyle(e);
-  const nombre = e => (e.className && e.className.toString ? e.className.toString() : e.tagName).slice(0, 50) || e.tagName;
+  const nombre = e =>
+    (e.className && e.className.toString ? e.className.toString() : e.tagName).slice(0, 50) || e.tagName;
   const raiz = document.scrollingElement || document.documentElement;
 
   // 1. La página entera no se desplaza a lo ancho.
@@ -361,7 +390,8 @@ _JS_LECTURA = r"""() => {
     const bloque = boton.closest("pre, .jp-InputArea-editor");
     const codigo = bloque && (bloque.querySelector("code") || bloque.querySelector("pre"));
     if (!codigo) continue;
-    const desplazable = codigo.scrollWidth > codigo.clientWidth ? codigo : (codigo.closest(".highlight-ipynb") || codigo);
+    const desplazable =
+      codigo.scrollWidth > codigo.clientWidth ? codigo : (codigo.closest(".highlight-ipynb") || codigo);
     for (const posicion of [0, desplazable.scrollWidth]) {
       desplazable.scrollLeft = posicion;
       const b = boton.getBoundingClientRect();
@@ -372,7 +402,8 @@ _JS_LECTURA = r"""() => {
         r.width > 0 && r.left < Math.min(b.right, visible.right) && r.right > Math.max(b.left, visible.left) &&
         r.top < b.bottom - 1 && r.bottom > b.top + 1);
       if (tapada) {
-        anota("el botón de copiar tapa código", `${codigo.textContent.trim().split("\n")[0].slice(0, 60)} (desplazado ${posicion} px)`);
+        const primera = codigo.textContent.trim().split("\n")[0].slice(0, 60);
+        anota("el botón de copiar tapa código", `${primera} (desplazado ${posicion} px)`);
         break;
       }
     }
@@ -380,7 +411,8 @@ _JS_LECTURA = r"""() => {
   }
 
   // 3. Lo que no cabe (fórmulas, tablas, salidas) se desplaza, y una sombra en el borde lo avisa.
-  const contenedores = Array.from(articulo.querySelectorAll(".formula, .md-typeset__scrollwrap, .jp-RenderedText.jp-OutputArea-output, .jp-OutputArea-output pre"));
+  const contenedores = Array.from(articulo.querySelectorAll(
+    ".formula, .md-typeset__scrollwrap, .jp-RenderedText.jp-OutputArea-output, .jp-OutputArea-output pre"));
   for (const c of contenedores) {
     if (c.scrollWidth <= c.clientWidth + 1) continue;
     const s = estilo(c);
@@ -388,14 +420,16 @@ _JS_LECTURA = r"""() => {
     if (!["auto", "scroll"].includes(s.overflowX))
       anota("contenido cortado", `${nombre(c)}: ${c.scrollWidth} px en ${c.clientWidth} px sin desplazamiento`);
     else if (!/radial-gradient/.test(s.backgroundImage))
-      anota("desplazable sin aviso", `${nombre(c)}: «${c.textContent.trim().slice(0, 50)}» se desplaza sin sombra en el borde`);
+      anota("desplazable sin aviso",
+        `${nombre(c)}: «${c.textContent.trim().slice(0, 50)}» se desplaza sin sombra en el borde`);
   }
   // Una fórmula o tabla más ancha que la columna fuera de uno de esos contenedores queda cortada o desborda.
   for (const e of articulo.querySelectorAll("math, table")) {
     const ancho = e.getBoundingClientRect().width;
     if (ancho <= articulo.clientWidth + 1) continue;
     if (!e.closest(".formula, .md-typeset__scrollwrap, .jp-OutputArea-output, .jp-RenderedHTMLCommon table, pre"))
-      anota("contenido cortado", `${e.tagName.toLowerCase()} de ${Math.round(ancho)} px fuera de un contenedor desplazable`);
+      anota("contenido cortado",
+        `${e.tagName.toLowerCase()} de ${Math.round(ancho)} px fuera de un contenedor desplazable`);
   }
 
   // 4. Cuadernos: ninguna salida cortada por un overflow: hidden, y la misma columna que el resto.
@@ -403,20 +437,25 @@ _JS_LECTURA = r"""() => {
     for (let e = salida; e && e !== articulo; e = e.parentElement) {
       const s = estilo(e);
       if (["hidden", "clip"].includes(s.overflowX) && e.scrollWidth > e.clientWidth + 1) {
-        anota("salida del cuaderno cortada", `${nombre(e)}: ${e.scrollWidth} px en ${e.clientWidth} px («${salida.textContent.trim().slice(0, 40)}»)`);
+        const inicio = salida.textContent.trim().slice(0, 40);
+        anota("salida del cuaderno cortada", `${nombre(e)}: ${e.scrollWidth} px en ${e.clientWidth} px («${inicio}»)`);
         break;
       }
     }
   }
-  const columna = articulo.clientWidth - parseFloat(estilo(articulo).paddingLeft) - parseFloat(estilo(articulo).paddingRight);
+  const columna =
+    articulo.clientWidth - parseFloat(estilo(articulo).paddingLeft) - parseFloat(estilo(articulo).paddingRight);
   for (const celda of Array.from(articulo.querySelectorAll(".jp-RenderedMarkdown")).slice(0, 3)) {
     const ancho = celda.getBoundingClientRect().width;
-    if (ancho < columna - 4) anota("columna del cuaderno más estrecha", `${Math.round(ancho)} px frente a ${Math.round(columna)} px`);
+    if (ancho < columna - 4)
+      anota("columna del cuaderno más estrecha", `${Math.round(ancho)} px frente a ${Math.round(columna)} px`);
   }
   if (window.innerWidth < 600) {
     for (const editor of Array.from(articulo.querySelectorAll(".jp-InputArea-editor")).slice(0, 3)) {
       const ancho = editor.getBoundingClientRect().width;
-      if (ancho < columna - 4) anota("código del cuaderno más estrecho que la columna", `${Math.round(ancho)} px frente a ${Math.round(columna)} px`);
+      if (ancho < columna - 4)
+        anota("código del cuaderno más estrecho que la columna",
+          `${Math.round(ancho)} px frente a ${Math.round(columna)} px`);
     }
   }
 
@@ -425,9 +464,11 @@ _JS_LECTURA = r"""() => {
   if (/made with|material for mkdocs/i.test(pie)) anota("pie de página en inglés", pie.trim().slice(0, 80));
   for (const f of articulo.querySelectorAll("figure.figura-generada figcaption")) {
     const texto = f.textContent.replace(/\s+/g, " ").trim();
-    if (/\d+(?:,\d+)?\s*s\b|generada por|segundos/i.test(texto)) anota("pie de figura con tiempos o proceso", texto.slice(0, 90));
+    if (/\d+(?:,\d+)?\s*s\b|generada por|segundos/i.test(texto))
+      anota("pie de figura con tiempos o proceso", texto.slice(0, 90));
     const procedencia = f.querySelector(".procedencia");
-    if (!procedencia || !procedencia.querySelector("a[href*='scripts/figuras/']") || !/semilla \d+/.test(procedencia.textContent))
+    if (!procedencia || !procedencia.querySelector("a[href*='scripts/figuras/']")
+        || !/semilla \d+/.test(procedencia.textContent))
       anota("pie de figura sin procedencia (script y semilla)", texto.slice(0, 90));
     else if (parseFloat(estilo(procedencia).fontSize) >= parseFloat(estilo(f).fontSize))
       anota("procedencia tan grande como el pie", texto.slice(0, 90));
@@ -446,7 +487,8 @@ def revisar_lectura(contexto, url: str, *, axe: bool = False) -> dict[str, list[
         pagina.add_style_tag(content="* { content-visibility: visible !important; }")
         # Material decide tras medir (ResizeObserver) qué bloques de código se desplazan: dos cuadros.
         pagina.evaluate(
-            "() => document.fonts.ready.then(() => new Promise(r => requestAnimationFrame(() => requestAnimationFrame(r))))"
+            "() => document.fonts.ready.then(() => new Promise("
+            "r => requestAnimationFrame(() => requestAnimationFrame(r))))"
         )
         problemas = pagina.evaluate(_JS_LECTURA)
         if axe:
@@ -482,7 +524,9 @@ def peso_primera_carga(navegador, url: str, ancho: str = "movil") -> tuple[int, 
         partes = {}
         for peticion in peticiones:
             tamanos = peticion.sizes()
-            partes[peticion.url] = partes.get(peticion.url, 0) + tamanos["responseBodySize"] + tamanos["responseHeadersSize"]
+            partes[peticion.url] = (
+                partes.get(peticion.url, 0) + tamanos["responseBodySize"] + tamanos["responseHeadersSize"]
+            )
     finally:
         contexto.close()
     return sum(partes.values()), partes

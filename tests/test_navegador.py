@@ -78,13 +78,16 @@ def _config() -> dict:
 def _fuentes() -> list[str]:
     """Los ficheros de docs/ que MkDocs convierte en páginas: Markdown y los cuadernos que incluye mkdocs-jupyter."""
     docs = RAIZ / "docs"
-    jupyter = next((p["mkdocs-jupyter"] for p in _config()["plugins"] if isinstance(p, dict) and "mkdocs-jupyter" in p), {})
+    jupyter = next(
+        (p["mkdocs-jupyter"] for p in _config()["plugins"] if isinstance(p, dict) and "mkdocs-jupyter" in p), {}
+    )
     patrones = jupyter.get("include", [])
     fuentes = [p.relative_to(docs).as_posix() for p in docs.rglob("*.md")]
     fuentes += [
         p.relative_to(docs).as_posix()
         for p in docs.rglob("*.ipynb")
-        if ".ipynb_checkpoints" not in p.parts and any(PurePosixPath(p.relative_to(docs).as_posix()).match(x) for x in patrones)
+        if ".ipynb_checkpoints" not in p.parts
+        and any(PurePosixPath(p.relative_to(docs).as_posix()).match(x) for x in patrones)
     ]
     return sorted(fuentes)
 
@@ -180,7 +183,17 @@ def test_la_busqueda_entiende_tildes_y_flexiones(consultas, esperada, buscador):
 
 
 # Palabras de todos los días (y de fórmulas) con las que los resultados salían rotos.
-CONSULTAS_DE_LECTURA = ["pooling", "marca", "capa", "neurona", "sigmoide", "suma ponderada", "softmax", "entropía", "sesgo"]
+CONSULTAS_DE_LECTURA = [
+    "pooling",
+    "marca",
+    "capa",
+    "neurona",
+    "sigmoide",
+    "suma ponderada",
+    "softmax",
+    "entropía",
+    "sesgo",
+]
 
 
 @pytest.mark.navegador
@@ -196,9 +209,9 @@ def test_los_resultados_de_busqueda_se_leen_limpios(buscador):
         for r in resultados:
             donde = f"«{consulta}» → {r['ruta']}"
             if m := MARCADO_EN_TEXTO.search(r["texto"]):
-                fallos.append(f"{donde}: marcado a la vista «…{r['texto'][max(0, m.start() - 25): m.end() + 25]}…»")
+                fallos.append(f"{donde}: marcado a la vista «…{r['texto'][max(0, m.start() - 25) : m.end() + 25]}…»")
             if m := TEX_EN_TEXTO.search(r["texto"]):
-                fallos.append(f"{donde}: TeX a la vista «…{r['texto'][max(0, m.start() - 25): m.end() + 25]}…»")
+                fallos.append(f"{donde}: TeX a la vista «…{r['texto'][max(0, m.start() - 25) : m.end() + 25]}…»")
             if r["marcasAnidadas"]:
                 fallos.append(f"{donde}: {r['marcasAnidadas']} resaltados dentro de otros")
             if r["ruta"].startswith("figuras/"):
@@ -240,16 +253,21 @@ def test_la_primera_carga_cabe_en_el_presupuesto(ruta, navegador, origen, sitio)
     limite = PRESUPUESTO_CUALQUIERA if con_formulas else PRESUPUESTO_SIN_FORMULAS
     for ancho in ANCHOS:
         peso, partes = peso_primera_carga(navegador, origen + ruta, ancho)
-        mayores = ", ".join(f"{u.replace(origen, '/')} {b / 1000:.1f} kB" for u, b in sorted(partes.items(), key=lambda kv: -kv[1])[:5])
+        mayores = ", ".join(
+            f"{u.replace(origen, '/')} {b / 1000:.1f} kB" for u, b in sorted(partes.items(), key=lambda kv: -kv[1])[:5]
+        )
         assert peso <= limite, (
-            f"{PAGINAS[ruta]} ({'con' if con_formulas else 'sin'} fórmulas) en {ancho}: {peso / 1000:.1f} kB > {limite / 1000:.0f} kB ({mayores})"
+            f"{PAGINAS[ruta]} ({'con' if con_formulas else 'sin'} fórmulas) en {ancho}:"
+            f" {peso / 1000:.1f} kB > {limite / 1000:.0f} kB ({mayores})"
         )
 
 
 def test_ninguna_pagina_carga_mathjax(sitio):
     """Las fórmulas llegan compuestas en MathML: ningún motor de fórmulas en el navegador."""
     culpables = [
-        str(h.relative_to(sitio)) for h in sitio.rglob("*.html") if re.search(r"mathjax|katex", h.read_text(encoding="utf-8"), re.I)
+        str(h.relative_to(sitio))
+        for h in sitio.rglob("*.html")
+        if re.search(r"mathjax|katex", h.read_text(encoding="utf-8"), re.I)
     ]
     assert not culpables and not list(sitio.rglob("tex-chtml*.js")), culpables
 
@@ -280,7 +298,9 @@ def test_capturas_en_modo_claro_y_oscuro(navegador, origen):
             pagina.screenshot(path=str(destino), full_page=True)
             assert destino.stat().st_size > 10_000
             if esquema == "dark":
-                graves = [v for v in Axe().run(pagina).response["violations"] if v.get("impact") in ("serious", "critical")]
+                graves = [
+                    v for v in Axe().run(pagina).response["violations"] if v.get("impact") in ("serious", "critical")
+                ]
                 assert not graves, "axe en modo oscuro:\n" + "\n".join(f"  {v['id']}: {v['help']}" for v in graves)
             assert not contexto.externas
         finally:
@@ -293,7 +313,9 @@ def test_capturas_en_modo_claro_y_oscuro(navegador, origen):
 def _romper(html: str) -> str:
     """La página de muestra con una imagen rota, un script externo, una fórmula en crudo y dos imágenes sin alt."""
     inicio = html.index("<article")
-    articulo, cambios = re.subn(r'(<img\b[^>]*\bsrc=")[^"]+(")', r"\1../../figuras/no-existe.png\2", html[inicio:], count=1)
+    articulo, cambios = re.subn(
+        r'(<img\b[^>]*\bsrc=")[^"]+(")', r"\1../../figuras/no-existe.png\2", html[inicio:], count=1
+    )
     assert cambios == 1, f"{PAGINA_DE_MUESTRA} ya no tiene ninguna figura que romper"
     html = html[:inicio] + articulo
     html = html.replace("</head>", '<script src="https://cdn.ejemplo.invalid/rastreador.js"></script></head>', 1)
@@ -319,7 +341,14 @@ def test_una_copia_rota_del_sitio_no_pasa(sitio, navegador, tmp_path):
             problemas = revisar_pagina(contexto, url + PAGINA_DE_MUESTRA).problemas()
         finally:
             contexto.close()
-    assert {"consola", "peticiones externas", "imágenes rotas", "texto alternativo", "fórmulas sin componer", "accesibilidad (axe)"} <= set(problemas), problemas
+    assert {
+        "consola",
+        "peticiones externas",
+        "imágenes rotas",
+        "texto alternativo",
+        "fórmulas sin componer",
+        "accesibilidad (axe)",
+    } <= set(problemas), problemas
     assert any("cdn.ejemplo.invalid" in p for p in problemas["peticiones externas"])
     assert any("no-existe.png" in p for p in problemas["imágenes rotas"])
     assert any("x^2" in p for p in problemas["fórmulas sin componer"])
@@ -496,7 +525,10 @@ def test_cada_cuaderno_se_puede_descargar_y_abrir_en_colab(ruta, sitio):
     assert fichero.suffix == ".ipynb" and fichero.is_file(), f"{fuente}: «{descarga}» no lleva a un .ipynb del sitio"
     assert json.loads(fichero.read_text(encoding="utf-8"))["cells"]
     repositorio = urlsplit(_config()["repo_url"]).path.strip("/")
-    assert enlaces.get("Abrir en Colab") == f"https://colab.research.google.com/github/{repositorio}/blob/main/docs/{fuente}"
+    assert (
+        enlaces.get("Abrir en Colab")
+        == f"https://colab.research.google.com/github/{repositorio}/blob/main/docs/{fuente}"
+    )
     assert len([t for t in enlaces if t == "Abrir en Colab"]) == 1
 
 
@@ -505,10 +537,13 @@ def _reglas_tinycss2(css: str) -> tuple[int, list[str]]:
 
     reglas = tinycss2.parse_stylesheet(css, skip_comments=True, skip_whitespace=True)
     errores = [f"{r.message} (línea {r.source_line})" for r in reglas if r.type == "error"]
+
     def cuenta(regla) -> bool:
         if regla.type == "at-rule":
             # @charset no es una regla del CSSOM; @-moz-keyframes es de otro motor
-            return regla.lower_at_keyword != "charset" and not regla.lower_at_keyword.startswith(("-moz-", "-ms-", "-o-"))
+            return regla.lower_at_keyword != "charset" and not regla.lower_at_keyword.startswith(
+                ("-moz-", "-ms-", "-o-")
+            )
         # ::-moz-selection y compañía: válidos, pero para Firefox; Chromium los descarta
         return regla.type == "qualified-rule" and not re.search(r"::?-(?:moz|ms|o)-", tinycss2.serialize(regla.prelude))
 
@@ -531,13 +566,16 @@ def test_el_css_propio_y_el_de_los_cuadernos_es_valido(sitio, navegador, origen)
             esperadas, errores = _reglas_tinycss2(texto)
             conservadas = pagina.evaluate(
                 "css => { const h = new CSSStyleSheet(); h.replaceSync(css);"
-                " return Array.from(h.cssRules).filter(r => !/::?-(moz|ms|o)-|@-(moz|ms|o)-/.test(r.cssText)).length; }",
+                " return Array.from(h.cssRules)"
+                ".filter(r => !/::?-(moz|ms|o)-|@-(moz|ms|o)-/.test(r.cssText)).length; }",
                 texto,
             )
             if not esperadas:
                 fallos.append(f"{hoja.relative_to(sitio)}: una hoja de estilos vacía (una petición para nada)")
             elif errores or conservadas != esperadas:
-                fallos.append(f"{hoja.relative_to(sitio)}: {esperadas} reglas, Chromium conserva {conservadas}; {errores[:3]}")
+                fallos.append(
+                    f"{hoja.relative_to(sitio)}: {esperadas} reglas, Chromium conserva {conservadas}; {errores[:3]}"
+                )
     finally:
         pagina.close()
         contexto.close()

@@ -18,22 +18,41 @@ from pathlib import Path
 
 import pytest
 from bs4 import BeautifulSoup
-
 from conftest import RAIZ
 
 DICCIONARIO = Path("/usr/share/hunspell/es_ES.dic")
 LISTA = RAIZ / "tests" / "ortografia" / "palabras.txt"
 
 # Lo que no es prosa: código, fórmulas, botones y la procedencia de las figuras.
-NO_ES_PROSA = ", ".join([
-    "pre", "code", "kbd", "samp", "script", "style", "math", "svg", "[hidden]",
-    "em", "i", "cite",  # extranjerismos y títulos, en cursiva
-    ".arithmatex", "mjx-container", ".MathJax",
-    ".headerlink", ".md-content__button", "figcaption small",
-    # cuadernos: la entrada y la salida de las celdas de código son programa, no prosa
-    ".jp-InputArea-prompt", ".jp-OutputArea-prompt", ".jp-CodeCell .jp-InputArea", ".jp-OutputArea",
-    ".clipboard-copy-txt", ".zeroclipboard-container",
-])
+NO_ES_PROSA = ", ".join(
+    [
+        "pre",
+        "code",
+        "kbd",
+        "samp",
+        "script",
+        "style",
+        "math",
+        "svg",
+        "[hidden]",
+        "em",
+        "i",
+        "cite",  # extranjerismos y títulos, en cursiva
+        ".arithmatex",
+        "mjx-container",
+        ".MathJax",
+        ".headerlink",
+        ".md-content__button",
+        "figcaption small",
+        # cuadernos: la entrada y la salida de las celdas de código son programa, no prosa
+        ".jp-InputArea-prompt",
+        ".jp-OutputArea-prompt",
+        ".jp-CodeCell .jp-InputArea",
+        ".jp-OutputArea",
+        ".clipboard-copy-txt",
+        ".zeroclipboard-container",
+    ]
+)
 URL = re.compile(r"\b(?:https?://|www\.)\S+", re.I)
 # Fórmulas en crudo ($...$ y $$...$$), por si alguna quedara sin componer en MathML.
 TEX = re.compile(r"\$\$.+?\$\$|\$[^$\n]+?\$", re.S)
@@ -68,7 +87,7 @@ def palabras(texto: str) -> set[str]:
 
 def lista_del_proyecto() -> set[str]:
     lineas = LISTA.read_text(encoding="utf-8").splitlines()
-    return {l.strip() for l in lineas if l.strip() and not l.startswith("#")}
+    return {linea.strip() for linea in lineas if linea.strip() and not linea.startswith("#")}
 
 
 def desconocidas_para_hunspell(candidatas: set[str]) -> set[str]:
@@ -119,8 +138,12 @@ def test_la_prosa_del_sitio_no_tiene_erratas(sitio):
 
 
 def test_la_lista_del_proyecto_solo_tiene_lo_que_hunspell_no_sabe():
-    lineas = [l.strip() for l in LISTA.read_text(encoding="utf-8").splitlines() if l.strip() and not l.startswith("#")]
-    repetidas = sorted({l for l in lineas if lineas.count(l) > 1})
+    lineas = [
+        linea.strip()
+        for linea in LISTA.read_text(encoding="utf-8").splitlines()
+        if linea.strip() and not linea.startswith("#")
+    ]
+    repetidas = sorted({linea for linea in lineas if lineas.count(linea) > 1})
     assert not repetidas, f"Palabras repetidas en {LISTA.name}: {repetidas}"
     sobran = sorted(set(lineas) - desconocidas_para_hunspell(set(lineas)))
     assert not sobran, f"hunspell ya conoce estas palabras; quítalas de {LISTA.name}: {sobran}"
@@ -133,7 +156,8 @@ def test_una_errata_se_detecta_y_el_codigo_las_formulas_y_las_urls_no_cuentan():
       <p>Una neurona calcula <code>np.sumaa</code> y \\(xyzw\\) ver <a href="#">https://ejemplo.org/rarezaa</a>.</p>
       <p><span class="arithmatex">\\(\\mathrm{qwrtp}\\)</span> con Keras y un <em>stride</em> de 2.</p>
       <pre><code>def funcionn(): pass</code></pre>
-      <figure><img alt="Curva de perdidaa"><figcaption>Pie. <small>Generada por scripts/raroo.py</small></figcaption></figure>
+      <figure><img alt="Curva de perdidaa">
+        <figcaption>Pie. <small>Generada por scripts/raroo.py</small></figcaption></figure>
     </article>
     """
     texto = prosa(html)

@@ -16,15 +16,22 @@ import subprocess
 import sys
 
 import pytest
-
 from conftest import RAIZ
 
 pytestmark = pytest.mark.navegador
 
 APARTADOS = [
-    "1.1 ¿Qué es una neurona?", "1.2 ¿Qué es una red neuronal?", "1.3 Experimentación con TensorFlow Playground",
-    "1.4 Funciones de activación", "2.1 Definición", "2.2 Función de pérdida", "2.3 Gradiente descendiente",
-    "3.1 Definición", "3.2 Capa de convolución", "3.3 Capa de pooling", "4.1 Redes recurrentes",
+    "1.1 ¿Qué es una neurona?",
+    "1.2 ¿Qué es una red neuronal?",
+    "1.3 Experimentación con TensorFlow Playground",
+    "1.4 Funciones de activación",
+    "2.1 Definición",
+    "2.2 Función de pérdida",
+    "2.3 Gradiente descendiente",
+    "3.1 Definición",
+    "3.2 Capa de convolución",
+    "3.3 Capa de pooling",
+    "4.1 Redes recurrentes",
 ]
 PESO_MAXIMO = 20_000_000  # bytes
 
@@ -90,7 +97,11 @@ def test_el_indice_da_la_pagina_de_cada_apartado(pdf, lector, textos):
         assert apartado in textos[int(m[1]) - 1]
     # Todas las entradas llevan número, también «Inicio» y las de las partes
     primera = lector.pages[0].extract_text(extraction_mode="layout").splitlines()
-    entradas = [l.strip() for l in primera if l.strip() and l.strip() != "Índice" and not re.fullmatch(r"\d+ / \d+", l.strip())]
+    entradas = [
+        linea.strip()
+        for linea in primera
+        if linea.strip() and linea.strip() != "Índice" and not re.fullmatch(r"\d+ / \d+", linea.strip())
+    ]
     assert len(entradas) >= len(APARTADOS) + 5
     sin_numero = [e for e in entradas if not re.search(r"\s\d+$", e)]
     assert not sin_numero, f"entradas del índice sin número de página: {sin_numero}"

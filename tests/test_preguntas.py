@@ -17,8 +17,8 @@ import xml.etree.ElementTree as ET
 
 import pytest
 import yaml
-
 from conftest import RAIZ, construir
+
 from maquinaria import preguntas as modulo
 from maquinaria.preguntas import ErrorDePreguntas, calculos, cargar, leer
 
@@ -93,8 +93,12 @@ def test_las_respuestas_numericas_son_las_de_los_registros(cuestionarios):
     assert pregunta("2-redes-densas/2-1-definicion.md", "sensibilidad").valor == pytest.approx(
         100 * metrica("metricas_binaria", "sensibilidad")
     )
-    assert pregunta("2-redes-densas/2-3-gradiente.md", "tasa-limite").valor == metrica("gradiente_superficie", "tasa_limite")
-    assert pregunta("3-convolucionales/3-2-convolucion.md", "parametros-conv").valor == metrica("convolucion_pesos", "conv_28")
+    assert pregunta("2-redes-densas/2-3-gradiente.md", "tasa-limite").valor == metrica(
+        "gradiente_superficie", "tasa_limite"
+    )
+    assert pregunta("3-convolucionales/3-2-convolucion.md", "parametros-conv").valor == metrica(
+        "convolucion_pesos", "conv_28"
+    )
 
 
 def test_cambiar_un_registro_cambia_la_respuesta(monkeypatch):
@@ -133,7 +137,7 @@ preguntas:
 
 MAL_ESCRITOS = {
     "numero a mano": """  - {id: a, tipo: numerica, enunciado: x, respuesta: 41, pista: p, explicacion: e}""",
-    "respuesta sin valor": """  - {id: a, tipo: numerica, enunciado: x, respuesta: cuarenta, pista: p, explicacion: e}""",
+    "respuesta sin valor": ("  - {id: a, tipo: numerica, enunciado: x, respuesta: cuarenta, pista: p, explicacion: e}"),
     "dos correctas": """  - id: a
     tipo: opcion
     enunciado: x
@@ -160,8 +164,10 @@ MAL_ESCRITOS = {
     pista: p
     explicacion: e
     errores: [{valor: pesos, explicacion: e}]""",
-    "decimal sin tolerancia": """  - {id: a, tipo: numerica, enunciado: x, respuesta: mitad, pista: p, explicacion: e}""",
-    "coma dentro de una formula": """  - {id: a, tipo: vf, enunciado: "\\\\(\\\\ln 2 = {{mitad}}\\\\)", verdadero: true, explicacion: e}""",
+    "decimal sin tolerancia": ("  - {id: a, tipo: numerica, enunciado: x, respuesta: mitad, pista: p, explicacion: e}"),
+    "coma dentro de una formula": (
+        '  - {id: a, tipo: vf, enunciado: "\\\\(\\\\ln 2 = {{mitad}}\\\\)", verdadero: true, explicacion: e}'
+    ),
     "valor desconocido": """  - {id: a, tipo: vf, enunciado: "{{no_existe}}", verdadero: true, explicacion: e}""",
     "vf escrito como texto": """  - {id: a, tipo: vf, enunciado: x, verdadero: "sí", explicacion: e}""",
 }
@@ -183,13 +189,20 @@ def test_un_valor_sin_origen_se_rechaza(tmp_path):
 
 def test_el_fichero_base_de_estas_pruebas_si_vale(tmp_path):
     """Para que los rechazos de arriba se deban a lo que cada caso rompe."""
-    c = leer(_fichero(tmp_path, BASE + "  - {id: a, tipo: numerica, enunciado: x, respuesta: total, pista: p, explicacion: e}"))
+    c = leer(
+        _fichero(
+            tmp_path, BASE + "  - {id: a, tipo: numerica, enunciado: x, respuesta: total, pista: p, explicacion: e}"
+        )
+    )
     assert c.preguntas[0].valor == 41
 
 
 def test_un_fichero_roto_rompe_la_construccion(copia, tmp_path):
     fichero = copia / "maquinaria" / "preguntas" / "1-1-neurona.yml"
-    fichero.write_text(fichero.read_text(encoding="utf-8").replace('{dato: "neurona:z"', '{dato: "neurona:no_existe"'), encoding="utf-8")
+    fichero.write_text(
+        fichero.read_text(encoding="utf-8").replace('{dato: "neurona:z"', '{dato: "neurona:no_existe"'),
+        encoding="utf-8",
+    )
     (copia / "maquinaria" / "preguntas" / "9-9-sin-pagina.yml").write_text(
         BASE.replace("1-introduccion/1-2-red-neuronal.md", "9-no-existe/9-9.md")
         + "  - {id: a, tipo: vf, enunciado: x, verdadero: true, explicacion: e}\n",
@@ -219,12 +232,16 @@ def _parametros(keras, forma, capa) -> int:
 
 @pytest.mark.parametrize("entradas, unidades", [(3, 1), (3, 4), (64, 32), (32, 10), (2, 4), (4, 2), (1, 16)])
 def test_parametros_densa_como_keras(keras, entradas, unidades):
-    assert calculos.parametros_densa(entradas, unidades) == _parametros(keras, (entradas,), keras.layers.Dense(unidades))
+    assert calculos.parametros_densa(entradas, unidades) == _parametros(
+        keras, (entradas,), keras.layers.Dense(unidades)
+    )
     assert calculos.pesos_densa(entradas, unidades) == entradas * unidades
 
 
 def test_parametros_red_como_keras(keras):
-    modelo = keras.Sequential([keras.Input(shape=(2,)), keras.layers.Dense(4), keras.layers.Dense(2), keras.layers.Dense(1)])
+    modelo = keras.Sequential(
+        [keras.Input(shape=(2,)), keras.layers.Dense(4), keras.layers.Dense(2), keras.layers.Dense(1)]
+    )
     assert calculos.parametros_red(2, 4, 2, 1) == modelo.count_params()
 
 
@@ -234,27 +251,43 @@ def test_parametros_conv2d_como_keras(keras, alto, canales, filtros):
     assert calculos.parametros_conv2d(alto, alto, canales, filtros) == _parametros(keras, (28, 28, canales), capa)
 
 
-@pytest.mark.parametrize("lado, filtro, paso, relleno", [
-    (7, 3, 1, "valid"), (7, 3, 1, "same"), (28, 3, 2, "same"), (28, 3, 2, "valid"), (28, 5, 1, "valid"), (8, 3, 1, "same"),
-])
+@pytest.mark.parametrize(
+    "lado, filtro, paso, relleno",
+    [
+        (7, 3, 1, "valid"),
+        (7, 3, 1, "same"),
+        (28, 3, 2, "same"),
+        (28, 3, 2, "valid"),
+        (28, 5, 1, "valid"),
+        (8, 3, 1, "same"),
+    ],
+)
 def test_lado_de_la_convolucion_como_keras(keras, lado, filtro, paso, relleno):
     capa = keras.layers.Conv2D(1, filtro, strides=paso, padding=relleno)
     salida = capa.compute_output_shape((1, lado, lado, 1))
     assert calculos.lado_salida(lado, filtro, paso, relleno) == salida[1] == salida[2]
 
 
-@pytest.mark.parametrize("lado, ventana, paso, relleno", [(24, 2, 2, "valid"), (24, 2, 1, "valid"), (7, 2, 2, "valid"), (7, 2, 2, "same")])
+@pytest.mark.parametrize(
+    "lado, ventana, paso, relleno", [(24, 2, 2, "valid"), (24, 2, 1, "valid"), (7, 2, 2, "valid"), (7, 2, 2, "same")]
+)
 def test_lado_del_pooling_como_keras(keras, lado, ventana, paso, relleno):
     capa = keras.layers.MaxPooling2D(ventana, strides=paso, padding=relleno)
     salida = capa.compute_output_shape((1, lado, lado, 1))
     assert calculos.lado_salida(lado, ventana, paso, relleno) == salida[1] == salida[2]
-    assert calculos.parametros_pooling() == _parametros(keras, (lado, lado, 1), keras.layers.MaxPooling2D(ventana, strides=paso, padding=relleno))
+    assert calculos.parametros_pooling() == _parametros(
+        keras, (lado, lado, 1), keras.layers.MaxPooling2D(ventana, strides=paso, padding=relleno)
+    )
 
 
 @pytest.mark.parametrize("entradas, unidades", [(1, 16), (3, 8)])
 def test_parametros_recurrentes_como_keras(keras, entradas, unidades):
-    assert calculos.parametros_simple_rnn(entradas, unidades) == _parametros(keras, (None, entradas), keras.layers.SimpleRNN(unidades))
-    assert calculos.parametros_lstm(entradas, unidades) == _parametros(keras, (None, entradas), keras.layers.LSTM(unidades))
+    assert calculos.parametros_simple_rnn(entradas, unidades) == _parametros(
+        keras, (None, entradas), keras.layers.SimpleRNN(unidades)
+    )
+    assert calculos.parametros_lstm(entradas, unidades) == _parametros(
+        keras, (None, entradas), keras.layers.LSTM(unidades)
+    )
 
 
 def test_una_simple_rnn_acepta_secuencias_de_cualquier_longitud(keras):
@@ -268,7 +301,9 @@ def test_una_simple_rnn_acepta_secuencias_de_cualquier_longitud(keras):
     assert p.verdadero is True
 
 
-@pytest.mark.parametrize("nombre, keras_nombre", [("sigmoide", "sigmoid"), ("tanh", "tanh"), ("relu", "relu"), ("identidad", "linear")])
+@pytest.mark.parametrize(
+    "nombre, keras_nombre", [("sigmoide", "sigmoid"), ("tanh", "tanh"), ("relu", "relu"), ("identidad", "linear")]
+)
 def test_activaciones_como_keras(keras, nombre, keras_nombre):
     import numpy as np
 
@@ -356,7 +391,7 @@ def test_moodle_xml_tiene_la_forma_que_importa_moodle(sitio, cuestionarios):
         por_categoria[categorias[-1]].append(q)
     assert categorias == [f"$course$/top/Redes neuronales/{t}" for t in CONTENIDO.values()]
     ids = []
-    for (pagina, c), categoria in zip(cuestionarios.items(), categorias):
+    for c, categoria in zip(cuestionarios.values(), categorias):
         xml = por_categoria[categoria]
         assert [q.get("type") for q in xml] == [TIPOS_MOODLE[p.tipo] for p in c.preguntas], categoria
         for q, p in zip(xml, c.preguntas):
@@ -367,7 +402,9 @@ def test_moodle_xml_tiene_la_forma_que_importa_moodle(sitio, cuestionarios):
             respuestas = q.findall("answer")
             fracciones = [float(a.get("fraction")) for a in respuestas]
             assert all(0 <= f <= 100 for f in fracciones), donde
-            assert all(_texto(a, "feedback/text").strip() for a in respuestas), f"{donde}: una respuesta sin explicación"
+            assert all(_texto(a, "feedback/text").strip() for a in respuestas), (
+                f"{donde}: una respuesta sin explicación"
+            )
             if q.get("type") == "multichoice":
                 assert _texto(q, "single") == "true"
                 assert len(respuestas) == len(p.opciones) >= 2
@@ -401,7 +438,9 @@ def test_gift_tiene_una_pregunta_por_pregunta_y_llaves_equilibradas(sitio, cuest
     texto = (sitio / "preguntas" / "preguntas.gift").read_text(encoding="utf-8")
     bloques = [b.strip() for b in texto.split("\n\n") if b.strip()]
     categorias = [b for b in bloques if b.startswith("$CATEGORY:")]
-    assert [c.split(": ", 1)[1] for c in categorias] == [f"$course$/top/Redes neuronales/{t}" for t in CONTENIDO.values()]
+    assert [c.split(": ", 1)[1] for c in categorias] == [
+        f"$course$/top/Redes neuronales/{t}" for t in CONTENIDO.values()
+    ]
     preguntas = [b for b in bloques if b.startswith("::")]
     esperadas = [p for c in cuestionarios.values() for p in c.preguntas]
     assert len(preguntas) == len(esperadas)
@@ -410,7 +449,7 @@ def test_gift_tiene_una_pregunta_por_pregunta_y_llaves_equilibradas(sitio, cuest
         abren = len(re.findall(_SIN_ESCAPAR + r"\{", bloque))
         cierran = len(re.findall(_SIN_ESCAPAR + r"\}", bloque))
         assert abren == cierran == 1, f"{p.id}: {abren} llaves abiertas y {cierran} cerradas sin escapar"
-        respuesta = bloque[re.search(_SIN_ESCAPAR + r"\{", bloque).end():]
+        respuesta = bloque[re.search(_SIN_ESCAPAR + r"\{", bloque).end() :]
         if p.tipo == "numerica":
             m = re.match(r"#=([-0-9.e]+):([0-9.e]+)#", respuesta)
             assert m and float(m[1]) == pytest.approx(p.valor) and float(m[2]) == p.tolerancia, p.id

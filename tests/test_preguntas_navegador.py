@@ -12,10 +12,10 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
+from navegador_util import CHROMIUM, lanzar, nuevo_contexto, servir
 
 from maquinaria import formato
 from maquinaria.preguntas import cargar
-from navegador_util import CHROMIUM, lanzar, nuevo_contexto, servir
 
 pytestmark = pytest.mark.navegador
 
@@ -73,7 +73,9 @@ def _decimales(tolerancia: float) -> int:
 
 def _escribir(valor: float, tolerancia: float) -> str:
     """El número como lo escribiría un estudiante: coma decimal y signo menos de teclado."""
-    return formato.numero(round(valor, _decimales(tolerancia) + 1)).replace(formato.MENOS, "-").replace(formato.MILES, "")
+    return (
+        formato.numero(round(valor, _decimales(tolerancia) + 1)).replace(formato.MENOS, "-").replace(formato.MILES, "")
+    )
 
 
 def _responder(pestana, ident: str, p, bien: bool):
@@ -192,7 +194,9 @@ def test_solo_con_el_teclado(contexto, origen):
         # Verdadero o falso: Espacio marca la opción con el foco, Intro comprueba
         _tabular_hasta(pestana, f"e.name === '{base}parametros-de-una-neurona'")
         pestana.keyboard.press("Space")
-        marcada = pestana.evaluate(f"() => document.querySelector('#{base}parametros-de-una-neurona input:checked').value")
+        marcada = pestana.evaluate(
+            f"() => document.querySelector('#{base}parametros-de-una-neurona input:checked').value"
+        )
         pestana.keyboard.press("Enter")
         r = _resultado(pestana, base + "parametros-de-una-neurona")
         acierto = (marcada == "v") == preguntas["parametros-de-una-neurona"].verdadero

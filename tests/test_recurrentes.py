@@ -48,7 +48,10 @@ def test_la_tarea_del_valor_marcado():
 
 
 def test_la_regresion_lineal_es_minimos_cuadrados():
-    """Sobre datos exactamente lineales recupera los coeficientes; y una onda pura es lineal en sus valores anteriores."""
+    """Sobre datos exactamente lineales recupera los coeficientes.
+
+    Y una onda pura es lineal en sus valores anteriores.
+    """
     rng = np.random.default_rng(0)
     x = rng.normal(size=(50, 4, 1))
     verdad = np.array([0.5, -1.0, 2.0, 0.25])
@@ -92,8 +95,11 @@ def test_la_recurrencia_a_mano_es_simplernn(entradas, unidades):
 
 @pytest.mark.parametrize("m,n", [(1, 16), (2, 16), (3, 8), (10, 4)])
 def test_parametros_formula_frente_a_count_params(m, n):
-    for tipo, formula in (("SimpleRNN", rec.parametros_simple_rnn), ("LSTM", rec.parametros_lstm),
-                          ("GRU", rec.parametros_gru)):
+    for tipo, formula in (
+        ("SimpleRNN", rec.parametros_simple_rnn),
+        ("LSTM", rec.parametros_lstm),
+        ("GRU", rec.parametros_gru),
+    ):
         capa = rec.crear_recurrente(tipo, unidades=n, valores_por_paso=m).layers[0]
         assert capa.count_params() == formula(n, m), tipo
     assert rec.parametros_lstm(n, m) == 4 * rec.parametros_simple_rnn(n, m)
@@ -146,8 +152,11 @@ def test_los_registros_de_las_figuras():
     tol = p["tolerancia"]
     mejor_rec = min(("rnn", "lstm", "gru"), key=mse.get)
     assert p["mejor_recurrente"] == mejor_rec and p["mejor"] == min(mse, key=mse.get)
-    for clave, campo in (("lineal", "lineal_frente_recurrente"), ("densa", "densa_frente_recurrente"),
-                         ("ultimo", "ultimo_frente_recurrente")):
+    for clave, campo in (
+        ("lineal", "lineal_frente_recurrente"),
+        ("densa", "densa_frente_recurrente"),
+        ("ultimo", "ultimo_frente_recurrente"),
+    ):
         a, b = mse[clave], mse[mejor_rec]
         esperado = "empate" if abs(a - b) <= tol * min(a, b) else ("gana_a" if a < b else "gana_b")
         assert p[campo] == esperado

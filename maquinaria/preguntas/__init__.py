@@ -59,8 +59,8 @@ class ErrorDePreguntas(Exception):
 
 @dataclass
 class Valor:
-    bruto: object          # lo que da el registro o la cuenta
-    texto: str             # como se escribe en la página
+    bruto: object  # lo que da el registro o la cuenta
+    texto: str  # como se escribe en la página
     respuesta: float | None  # como se responde (en % si el formato es "%")
 
 
@@ -84,20 +84,20 @@ class Pregunta:
     enunciado: str
     explicacion: str = ""
     opciones: list[Opcion] = field(default_factory=list)
-    valor: float | None = None          # numerica: la respuesta
-    tolerancia: float = 0.0             # numerica: |respuesta − valor| ≤ tolerancia
-    unidad: str = ""                    # numerica: «%», por ejemplo
+    valor: float | None = None  # numerica: la respuesta
+    tolerancia: float = 0.0  # numerica: |respuesta − valor| ≤ tolerancia
+    unidad: str = ""  # numerica: «%», por ejemplo
     pista: str = ""
     errores: list[Equivocacion] = field(default_factory=list)
-    verdadero: bool | None = None       # vf
+    verdadero: bool | None = None  # vf
 
 
 @dataclass
 class Cuestionario:
-    pagina: str                         # fichero de docs/ («1-introduccion/1-1-neurona.md»)
+    pagina: str  # fichero de docs/ («1-introduccion/1-1-neurona.md»)
     fichero: Path
     preguntas: list[Pregunta]
-    fuentes: list[str]                  # registros de figura que cita (para saber de qué depende)
+    fuentes: list[str]  # registros de figura que cita (para saber de qué depende)
 
 
 def _recorrer(metricas, clave: str, donde: str):
@@ -143,7 +143,7 @@ class _Valores:
         donde = f"{self.donde}, valor «{nombre}»"
         if not isinstance(espec, dict) or ("dato" in espec) == ("calculo" in espec):
             raise ErrorDePreguntas(
-                f"{donde}: escribe {{dato: \"figura:clave\"}} o {{calculo: nombre, args: [...]}}; "
+                f'{donde}: escribe {{dato: "figura:clave"}} o {{calculo: nombre, args: [...]}}; '
                 "los números no se escriben a mano."
             )
         if "dato" in espec:
@@ -242,8 +242,7 @@ def _pregunta(datos: dict, valores: _Valores, donde: str) -> Pregunta:
             raise ErrorDePreguntas(f"{donde}: hacen falta al menos dos opciones.")
         if sum(o.correcta for o in p.opciones) != 1:
             raise ErrorDePreguntas(
-                f"{donde}: tiene que haber exactamente una opción correcta y hay "
-                f"{sum(o.correcta for o in p.opciones)}."
+                f"{donde}: tiene que haber exactamente una opción correcta y hay {sum(o.correcta for o in p.opciones)}."
             )
         textos = [o.texto for o in p.opciones]
         if len(set(textos)) != len(textos):

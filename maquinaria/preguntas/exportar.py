@@ -15,7 +15,7 @@ Los textos van en HTML (las fórmulas como \\( \\), que el filtro MathJax de Moo
 
 from __future__ import annotations
 
-from typing import Callable
+from collections.abc import Callable
 from xml.sax.saxutils import escape
 
 from . import Cuestionario, Pregunta
@@ -39,7 +39,7 @@ def _numero(x: float) -> str:
 
 
 def _texto(contenido: str, formato: str = "html") -> str:
-    return f'<text><![CDATA[{contenido.replace("]]>", "]]]]><![CDATA[>")}]]></text>'
+    return f"<text><![CDATA[{contenido.replace(']]>', ']]]]><![CDATA[>')}]]></text>"
 
 
 def _retro(etiqueta: str, contenido: str) -> str:
@@ -86,7 +86,8 @@ def _pregunta_xml(pagina: str, titulos: dict[str, str], p: Pregunta, a_html: Cal
             lineas += [
                 f'    <answer fraction="{100 if acierto else 0}" format="moodle_auto_format">',
                 f"      <text>{'true' if valor else 'false'}</text>",
-                f'      <feedback format="html">{_texto(f"{CORRECTO if acierto else INCORRECTO} {solucion}")}</feedback>',
+                f'      <feedback format="html">'
+                f"{_texto(f'{CORRECTO if acierto else INCORRECTO} {solucion}')}</feedback>",
                 "    </answer>",
             ]
     else:
@@ -122,7 +123,8 @@ def moodle_xml(cuestionarios: dict[str, Cuestionario], titulos: dict[str, str], 
         lineas += [
             '  <question type="category">',
             f"    <category><text>{escape(_categoria(titulo))}</text></category>",
-            f'    <info format="html"><text>{escape(f"Preguntas de autoevaluación del apartado {titulo}.")}</text></info>',
+            f'    <info format="html"><text>'
+            f"{escape(f'Preguntas de autoevaluación del apartado {titulo}.')}</text></info>",
             "  </question>",
         ]
         for p in c.preguntas:
@@ -155,7 +157,8 @@ def gift(cuestionarios: dict[str, Cuestionario], titulos: dict[str, str], a_html
             elif p.tipo == "vf":
                 # {T#retro si se equivoca#retro si acierta}
                 solucion = f"Es {'verdadero' if p.verdadero else 'falso'}. {a_html(p.explicacion)}"
-                cuerpo = f"{{{'TRUE' if p.verdadero else 'FALSE'}#{_g(INCORRECTO + ' ' + solucion)}#{_g(CORRECTO + ' ' + solucion)}}}"
+                marca_vf = "TRUE" if p.verdadero else "FALSE"
+                cuerpo = f"{{{marca_vf}#{_g(INCORRECTO + ' ' + solucion)}#{_g(CORRECTO + ' ' + solucion)}}}"
             else:
                 partes = [f"={_numero(p.valor)}:{_numero(p.tolerancia)}#{_g(CORRECTO + ' ' + a_html(p.explicacion))}"]
                 partes += [

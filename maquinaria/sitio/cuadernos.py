@@ -154,7 +154,7 @@ def _leer_cuaderno(ruta: str) -> dict[str, tuple[int, list[str] | None, str]]:
         if isinstance(alt, str):
             alt = [alt]
         fuente = "".join(celda.get("source", "")) if isinstance(celda.get("source"), list) else celda.get("source", "")
-        primera = next((l.strip() for l in fuente.splitlines() if l.strip()), "")
+        primera = next((linea.strip() for linea in fuente.splitlines() if linea.strip()), "")
         if "id" in celda:
             celdas[celda["id"]] = (numero, alt, primera[:60])
         if celda.get("cell_type") == "markdown" and re.search(r"\\\(.+?\\\)|\\\[.+?\\\]", fuente, re.S):
@@ -175,7 +175,7 @@ def _poner_textos_alternativos(html: str, page, pagina: str) -> str:
         numero, textos, primera = celdas.get(marca[1], (None, None, ""))
         usadas = 0
 
-        def poner(m: re.Match) -> str:
+        def poner(m: re.Match, numero=numero, textos=textos, primera=primera, marca=marca) -> str:
             nonlocal usadas
             alt = _atributos(m[0]).get("alt", "").strip()
             if alt and alt != ALT_POR_DEFECTO:
@@ -272,7 +272,8 @@ def _depurar(css: str, clases: set[str]) -> str:
     for regla in tinycss2.parse_stylesheet(css, skip_comments=True, skip_whitespace=True):
         if regla.type == "qualified-rule":
             vivos = [
-                s for s in _selectores(regla.prelude)
+                s
+                for s in _selectores(regla.prelude)
                 if set(_CLASE_EN_SELECTOR.findall(_NEGACION.sub("", s))) <= clases and not _IMPOSIBLE.search(s)
             ]
             if vivos:
@@ -324,7 +325,11 @@ def on_page_content(html, page, config, files, **kwargs):
     html = html.replace('aria-label="Copy to Clipboard"', 'aria-label="Copiar al portapapeles"')
     html = html.replace(">Copied!<", ">¡Copiado!<")
     # El texto que copia ese botón repite el código de la celda: fuera del índice de búsqueda.
-    html = re.sub(r'<div class="clipboard-copy-txt"(?![^>]*data-search-exclude)', '<div class="clipboard-copy-txt" data-search-exclude', html)
+    html = re.sub(
+        r'<div class="clipboard-copy-txt"(?![^>]*data-search-exclude)',
+        '<div class="clipboard-copy-txt" data-search-exclude',
+        html,
+    )
     # Los bloques de código anchos tienen barra de desplazamiento: que se alcancen con el teclado.
     html = html.replace('<div class="highlight-ipynb', '<div tabindex="0" class="highlight-ipynb')
     html = _SALIDA_RICH.sub(_salida_legible, html)

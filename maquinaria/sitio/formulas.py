@@ -31,7 +31,9 @@ from latex2mathml.converter import convert
 log = logging.getLogger("mkdocs.hooks.formulas")
 
 _ARITHMATEX = re.compile(
-    r'<(?P<etiqueta>span|div) class="arithmatex">\s*(?:\\\((?P<linea>.*?)\\\)|\\\[(?P<bloque>.*?)\\\])\s*</(?P=etiqueta)>',
+    r'<(?P<etiqueta>span|div) class="arithmatex">\s*'
+    r"(?:\\\((?P<linea>.*?)\\\)|\\\[(?P<bloque>.*?)\\\])"
+    r"\s*</(?P=etiqueta)>",
     re.DOTALL,
 )
 # En los cuadernos: lo que no se toca (código, salidas, scripts, estilos) y las etiquetas.
@@ -62,7 +64,16 @@ def mathml(tex: str, bloque: bool, pagina: str) -> str:
 
 _NS = "{http://www.w3.org/1998/Math/MathML}"
 _OPERADORES_CON_ESPACIO = set("=+−<>≤≥≠≈⟺⇒→←×∈∉⊂")
-_ACENTOS = {"^": "\u0302", "ˆ": "\u0302", "¯": "\u0304", "‾": "\u0304", "~": "\u0303", "˜": "\u0303", "→": "\u20d7", "˙": "\u0307"}
+_ACENTOS = {
+    "^": "\u0302",
+    "ˆ": "\u0302",
+    "¯": "\u0304",
+    "‾": "\u0304",
+    "~": "\u0303",
+    "˜": "\u0303",
+    "→": "\u20d7",
+    "˙": "\u0307",
+}
 
 
 def _texto(nodo) -> str:
@@ -123,7 +134,9 @@ def _cuaderno(html: str, pagina: str) -> str:
     for i, trozo in enumerate(trozos):
         if i % 3 == 0:
             trozo = _DOLARES.sub(
-                lambda m: mathml(m["bloque"], True, pagina) if m["bloque"] is not None else mathml(m["linea"], False, pagina),
+                lambda m: (
+                    mathml(m["bloque"], True, pagina) if m["bloque"] is not None else mathml(m["linea"], False, pagina)
+                ),
                 trozo,
             )
             salida.append(trozo)
@@ -140,7 +153,9 @@ def on_page_content(html, page, config, files, **kwargs):
     # Las tablas anchas se desplazan dentro de la columna (Material las envuelve al cargar):
     # que se alcancen con el teclado, como las fórmulas en bloque.
     html = _TABLA.sub('<table tabindex="0"', html)
-    html = _ARITHMATEX.sub(lambda m: mathml(m["bloque"] if m["bloque"] is not None else m["linea"], m["bloque"] is not None, pagina), html)
+    html = _ARITHMATEX.sub(
+        lambda m: mathml(m["bloque"] if m["bloque"] is not None else m["linea"], m["bloque"] is not None, pagina), html
+    )
     if pagina.endswith(".ipynb"):
         html = _cuaderno(html, pagina)
     return html

@@ -26,8 +26,7 @@ from pathlib import Path
 import markdown
 from mkdocs.structure.files import File
 
-from ..preguntas import CARPETA, Cuestionario, ErrorDePreguntas, Pregunta, cargar
-from ..preguntas import exportar
+from ..preguntas import CARPETA, Cuestionario, ErrorDePreguntas, Pregunta, cargar, exportar
 
 log = logging.getLogger("mkdocs.hooks.preguntas")
 
@@ -37,8 +36,8 @@ CSS = "assets/preguntas/preguntas.css"
 CSS_IMPRIMIR = "assets/preguntas/imprimir.css"
 MOODLE = "preguntas/moodle.xml"
 GIFT = "preguntas/preguntas.gift"
-PDF = "unidad.pdf"             # lo pone en el sitio construido `python -m maquinaria.pdf`
-IMPRIMIR = "imprimir/"         # la página de mkdocs-print-site-plugin
+PDF = "unidad.pdf"  # lo pone en el sitio construido `python -m maquinaria.pdf`
+IMPRIMIR = "imprimir/"  # la página de mkdocs-print-site-plugin
 AQUI = Path(__file__).resolve().parent
 
 _estado: dict = {"cuestionarios": {}, "md": None}
@@ -80,7 +79,11 @@ def on_config(config, **kwargs):
     except ErrorDePreguntas as error:
         log.warning(f"Preguntas (maquinaria/preguntas/): {error}")
         _estado["cuestionarios"] = {}
-    for lista, ruta in ((config["extra_javascript"], JS), (config["extra_css"], CSS), (config["extra_css"], CSS_IMPRIMIR)):
+    for lista, ruta in (
+        (config["extra_javascript"], JS),
+        (config["extra_css"], CSS),
+        (config["extra_css"], CSS_IMPRIMIR),
+    ):
         if ruta not in [str(x) for x in lista]:
             lista.append(ruta)
     return config
@@ -162,7 +165,12 @@ def _pregunta(p: Pregunta, numero: int, total: int, prefijo: str, md) -> str:
         else:
             opciones = [("v", "Verdadero"), ("f", "Falso")]
             correcta = "v" if p.verdadero else "f"
-            retros.append(_retro("solucion", f"Es <strong>{'verdadero' if p.verdadero else 'falso'}</strong>. {a_html(p.explicacion, md)}"))
+            retros.append(
+                _retro(
+                    "solucion",
+                    f"Es <strong>{'verdadero' if p.verdadero else 'falso'}</strong>. {a_html(p.explicacion, md)}",
+                )
+            )
         datos.append(f'data-correcta="{correcta}"')
         cuerpo.append('<div class="pregunta-opciones">')
         for valor, texto in opciones:
