@@ -183,6 +183,8 @@ if __name__ == "__main__":
     # En la página, modelo y X_test son los del apartado 2.1
     modelo, _, (X_ent, X_test, y_ent, y_test) = entrenar_digitos(epocas=2)
     # --8<-- [start:guardar]
+    import numpy as np
+
     modelo.save("modelo.keras")  # arquitectura, pesos, compile y optimizador
     recuperado = keras.models.load_model("modelo.keras")
     antes = modelo.predict(X_test, verbose=0)

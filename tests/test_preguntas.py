@@ -333,8 +333,10 @@ def test_las_cuentas_coinciden_con_los_registros(cuestionarios):
     assert calculos.parametros_conv2d(5, 5, 1, 32) == m("convolucion_pesos")["conv_28"]
     assert calculos.lado_salida(7, 3) == m("convolucion_relleno")["valid"]["forma_salida"][0]
     assert calculos.lado_salida(7, 2, 2, "same") == m("pooling_paso")["same"]["forma_salida"][0]
-    assert calculos.parametros_simple_rnn(1, 16) == m("rnn_prediccion")["parametros_capa_rnn"]
-    assert calculos.parametros_lstm(1, 16) == m("rnn_prediccion")["parametros_capa_lstm"]
+    # Los modelos de 4.1: la capa recurrente de 16 unidades y una Dense(1) detrás.
+    salida = calculos.parametros_densa(16, 1)
+    assert calculos.parametros_simple_rnn(1, 16) + salida == m("rnn_prediccion")["parametros_rnn"]
+    assert calculos.parametros_lstm(1, 16) + salida == m("rnn_prediccion")["parametros_lstm"]
     assert calculos.derivada_maxima("sigmoide") == pytest.approx(m("activaciones")["derivada_max_sigmoide"], abs=1e-6)
     assert calculos.entropia_binaria(0.5) == pytest.approx(m("perdidas_error")["ce_p"]["p050"])
 
