@@ -27,7 +27,20 @@ import time
 from functools import cache
 from pathlib import Path
 
-from .claves import RAIZ, Claves, ErrorDeFigura, cierre, huella, huellas, importaciones, relativa, sha, versiones
+from .claves import (
+    PAQUETES_PROYECTO,
+    RAIZ,
+    Claves,
+    ErrorDeFigura,
+    cierre,
+    huella,
+    huellas,
+    importaciones,
+    nombres_importados,
+    relativa,
+    sha,
+    versiones,
+)
 
 CARPETA = Path(__file__).resolve().parent
 EJECUTOR = CARPETA / "ejecutar_bloques.py"
@@ -153,6 +166,13 @@ def claves_de_pagina(pagina: Path) -> Claves:
         arboles = [ast.parse(b) for b in bloques]
     except SyntaxError as exc:
         raise ErrorDeFigura(f"Error de sintaxis en un bloque de {relativa(pagina)}: {exc.msg}") from exc
+    for indice, arbol_bloque in enumerate(arboles, start=1):
+        ajenos = [m for m in nombres_importados([arbol_bloque], pagina) if m[0] in PAQUETES_PROYECTO]
+        if ajenos:  # instalado o en la carpeta del proyecto, funcionaría aquí; en Colab, no
+            raise ErrorDeFigura(
+                f"El bloque {indice} de {relativa(pagina)} importa «{'.'.join(ajenos[0])}», que el lector "
+                "no tiene: el código de una página solo importa bibliotecas."
+            )
     propios, externos = importaciones(arboles, pagina)
     dependencias, mas = cierre(propios)
     vers = versiones(externos | mas)

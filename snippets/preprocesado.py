@@ -95,8 +95,6 @@ if __name__ == "__main__":
     from sklearn.datasets import load_wine
     from sklearn.model_selection import train_test_split
 
-    from maquinaria.digitos import entrenar_digitos
-
     vino = load_wine()  # 178 vinos, 13 medidas químicas, 3 variedades
     X_v_ent, X_v_test, y_v_ent, y_v_test = train_test_split(
         vino.data,
@@ -181,6 +179,8 @@ if __name__ == "__main__":
     # --8<-- [end:ejemplo_tabla]
 
     # En la página, modelo y X_test son los del apartado 2.1
+    from maquinaria.digitos import entrenar_digitos
+
     modelo, _, (X_ent, X_test, y_ent, y_test) = entrenar_digitos(epocas=2)
     # --8<-- [start:guardar]
     import numpy as np

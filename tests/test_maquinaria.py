@@ -410,3 +410,14 @@ def test_un_bloque_que_falla_se_explica_y_no_cambia_nada(copia):
 
 def _bitacora(copia: Path, nombre: str) -> str:
     return "".join(b.read_text() for b in (copia / ".cache" / "maquinaria" / "bitacoras").glob(f"*/{nombre}.log"))
+
+
+def test_el_codigo_de_una_pagina_no_importa_el_proyecto(copia):
+    """Instalado (editable) o en la carpeta, funcionaría aquí; el lector no lo tiene."""
+    pagina = copia / "docs" / "1-introduccion" / "1-1-neurona.md"
+    pagina.write_text(
+        pagina.read_text(encoding="utf-8") + "\n```python\nfrom maquinaria import formato\n```\n", encoding="utf-8"
+    )
+    proceso = ejecutar(copia, "--comprobar")
+    assert proceso.returncode == 2
+    assert "importa «maquinaria»" in proceso.stderr and "1-1-neurona.md" in proceso.stderr
