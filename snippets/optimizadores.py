@@ -9,7 +9,10 @@ reales de Keras (`apply_gradients`).
 
 # En la página, datos_recta y perdida_recta ya están definidas
 # (snippets/gradiente.py:datos).
-from snippets.gradiente import datos_recta, perdida_recta  # noqa: F401 (ver arriba)
+from snippets.gradiente import (  # noqa: F401 (ver arriba)
+    datos_recta,
+    perdida_recta,
+)
 
 # isort: split
 

@@ -1,5 +1,8 @@
 """Redes recurrentes (apartado 4.1): una serie, una memoria y referencias."""
 
+# Cada sección de la página importa lo que usa, justo donde empieza a usarlo.
+# ruff: noqa: E402
+
 # --8<-- [start:serie]
 import keras
 import numpy as np
@@ -115,7 +118,7 @@ def crear_marcado(n, pasos=30, semilla=0):
 
 
 # --8<-- [start:gradientes]
-import tensorflow as tf  # noqa: E402 (la sección de la página empieza por su import)
+import tensorflow as tf
 
 
 def gradiente_por_paso(modelo, x, y):

@@ -107,7 +107,8 @@ def test_el_codigo_del_lector_cabe_en_80_columnas():
         for carpeta in ("snippets", "scripts/cuadernos")
         for ruta in (RAIZ / carpeta).glob("*.py")
         for n, linea in enumerate(ruta.read_text(encoding="utf-8").splitlines(), start=1)
-        if len(linea) > 80
+        # Los metadatos de celda (# %% alt="...") no se muestran y jupytext los lee de una línea.
+        if len(linea) > 80 and not linea.startswith("# %%")
     ]
     assert not largas, f"líneas de más de 80 columnas: {largas[:20]}"
 

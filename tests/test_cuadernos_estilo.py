@@ -15,7 +15,8 @@ from conftest import RAIZ
 matplotlib.use("Agg")
 
 CUADERNOS = sorted((RAIZ / "scripts" / "cuadernos").glob("*.py"))
-_BLOQUE = re.compile(r"^COLORES = .*?^\}\)\n", re.MULTILINE | re.DOTALL)
+# Hasta el cierre de plt.rcParams.update({...}), en una línea «})» o, con ruff format, «)».
+_BLOQUE = re.compile(r"^COLORES = .*?^(?:\}\)|\))\n", re.MULTILINE | re.DOTALL)
 
 
 def _estilo_del_sitio() -> dict:

@@ -80,7 +80,10 @@ def dibujar(res):
     figura.tight_layout()
     from maquinaria.formato import numero
 
-    coma = lambda v, d=2: numero(v, d)  # noqa: E731
+    def coma(v, d=2):
+
+        return numero(v, d)
+
     alt = (
         f"Dos gráficas a lo largo de {m['epocas']} épocas. A la izquierda, la pérdida de entrenamiento baja de "
         f"{coma(h['loss'][0])} a {coma(h['loss'][-1])} y la de validación de {coma(h['val_loss'][0])} a "

@@ -9,6 +9,7 @@ se citan en el texto.
 
 import numpy as np
 
+from maquinaria.formato import numero
 from snippets.densas import cargar_digitos
 from snippets.gradiente import entrenar_con_lote
 
@@ -59,7 +60,10 @@ def dibujar(res):
     der.set_xlabel("pasos de actualización (escala log)")
     der.set_title("Misma cantidad de pasos")
     r = m["resultados"]
-    coma = lambda v, d=2: f"{v:.{d}f}".replace(".", ",")  # noqa: E731
+
+    def coma(v, d=2):
+        return numero(v, d)
+
     partes = [
         f"con {'el lote completo' if k == 'completo' else f'lotes de {k}'} ({v['pasos']} pasos) termina en "
         f"{coma(v['perdida_final'])}"

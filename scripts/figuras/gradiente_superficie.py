@@ -8,6 +8,7 @@ distinta, desde el mismo punto de partida.
 
 import numpy as np
 
+from maquinaria.formato import numero
 from snippets.gradiente import datos_recta, descenso_gradiente, perdida_recta
 
 SEMILLA = 0
@@ -68,22 +69,25 @@ def dibujar(res):
         eje.plot(*res["optimo"], "*", color="black", ms=11)
         eje.set_xlim(res["W"].min(), res["W"].max())
         eje.set_ylim(res["B"].min(), res["B"].max())
-        eje.set_title(f"tasa {tasa:g}".replace(".", ","), color=color)
+        eje.set_title(f"tasa {numero(tasa)}", color=color)
         eje.set_xlabel("w")
         eje.grid(False)
     for eje in ejes[:4]:
         eje.set_ylabel("b")
     der = ejes[-1]
     for (tasa, perdida), color in zip(res["perdidas"].items(), colores):
-        der.semilogy(np.arange(len(perdida)), perdida, color=color, label=f"tasa {tasa:g}".replace(".", ","))
+        der.semilogy(np.arange(len(perdida)), perdida, color=color, label=f"tasa {numero(tasa)}")
     der.axhline(m["perdida_optima"], color="black", lw=1, ls=":", label="mínimo")
     der.set_ylim(m["perdida_optima"] * 0.7, 1e3)
     der.set_xlabel("paso")
     der.set_title("pérdida (MSE, escala log)")
     der.legend(loc="center right", bbox_to_anchor=(1, 0.64), ncol=2)
     f = m["perdida_final"]
-    coma = lambda v, d=2: f"{v:.{d}f}".replace(".", ",")  # noqa: E731
-    t = [f"{v:g}".replace(".", ",") for v in m["tasas"]]
+
+    def coma(v, d=2):
+        return numero(v, d)
+
+    t = [numero(v) for v in m["tasas"]]
     alt = (
         "Cuatro gráficas (tres arriba y una abajo a la izquierda) de curvas de nivel elípticas y alargadas de la "
         "pérdida en el plano (w, b), con el mínimo "

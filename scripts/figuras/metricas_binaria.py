@@ -89,7 +89,10 @@ def dibujar(res):
         texto.text(0.4, y, formula, fontsize=11, color="#37474f", transform=texto.transAxes)
         texto.text(1.0, y, numero(valor, 3), fontsize=12, ha="right", color="#263238", transform=texto.transAxes)
     figura.tight_layout()
-    coma = lambda v: numero(v, 3)  # noqa: E731
+
+    def coma(v):
+        return numero(v, 3)
+
     alt = (
         f"Matriz de 2 por 2 del problema «¿es un 8?» con {m['total']} dígitos de prueba: filas, la clase real "
         f"(es un 8, no es un 8); columnas, la predicha. TP = {m['TP']} y TN = {m['TN']}, en verde, son aciertos; "

@@ -70,7 +70,10 @@ def dibujar(res):
     m = res["metricas"]
     from maquinaria.formato import numero
 
-    coma = lambda v, d=2: numero(v, d)  # noqa: E731
+    def coma(v, d=2):
+
+        return numero(v, d)
+
     alt = (
         "Dos gráficas. A la izquierda, para errores entre −3 y 3, el error al cuadrado es una parábola que vale "
         f"{coma(m['mse_error_3'], 0)} con error 3, y el error absoluto son dos rectas que valen "

@@ -64,7 +64,10 @@ def dibujar(res):
             if columna == 0:
                 eje.set_ylabel(f"ruido {ruido}", fontsize=12)
     m = res["metricas"]
-    pct = lambda v: porcentaje(v, 0)  # noqa: E731
+
+    def pct(v):
+        return porcentaje(v, 0)
+
     alt = (
         "Ocho diagramas de dispersión en el cuadrado de −6 a 6, una columna por conjunto, puntos azules (+1) y naranjas (−1); los de "
         "entrenamiento con borde blanco y los de prueba con borde negro. Fila de arriba, sin ruido: un disco azul "

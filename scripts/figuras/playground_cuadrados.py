@@ -55,7 +55,10 @@ def dibujar(res):
             "4-2": "Red 4-2, X₁ y X₂",
         },
     )
-    pct = lambda v: porcentaje(v, 0)  # noqa: E731
+
+    def pct(v):
+        return porcentaje(v, 0)
+
     alt = (
         "Tres mapas de decisión del círculo (los de la repetición mediana). Sin capas ocultas y con las entradas "
         "X₁ y X₂, la frontera es una recta que parte el plano en una mitad azul y otra naranja. Sin capas ocultas "

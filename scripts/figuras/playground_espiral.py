@@ -113,9 +113,16 @@ def dibujar(res):
         )
         if i > 0:
             eje.tick_params(labelleft=False)
-    f = lambda v: numero(v, 3)  # noqa: E731
-    pct = lambda v: porcentaje(v, 0)  # noqa: E731
-    c = lambda e: m["candidatas"][e.replace(" ", "_").replace("-", "_")]  # noqa: E731
+
+    def f(v):
+        return numero(v, 3)
+
+    def pct(v):
+        return porcentaje(v, 0)
+
+    def c(e):
+        return m["candidatas"][e.replace(" ", "_").replace("-", "_")]
+
     alt = (
         "Arriba, tres mapas de decisión de la espiral tras "
         f"{m['epocas']} épocas y sus curvas de pérdida en escala logarítmica. La red por defecto 4-2 con tanh solo "

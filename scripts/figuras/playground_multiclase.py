@@ -93,8 +93,13 @@ def dibujar(res):
     ejes[1].set_yscale("log")
     ejes[1].set_title("Entropía cruzada por época\n(escala logarítmica)", fontsize=11)
     ejes[1].legend(fontsize=10)
-    f = lambda v: numero(v, 3)  # noqa: E731
-    pct = lambda v: porcentaje(v, 1)  # noqa: E731
+
+    def f(v):
+        return numero(v, 3)
+
+    def pct(v):
+        return porcentaje(v, 1)
+
     alt = (
         "A la izquierda, el plano de −6 a 6 coloreado por la clase más probable según la red (azul, naranja y "
         "verde), más claro donde la red duda, con los puntos de los tres brazos de la espiral encima: las tres "

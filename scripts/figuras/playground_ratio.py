@@ -57,7 +57,10 @@ def dibujar(res):
     figura = figura_comparacion(
         res["comparacion"], {"50 %": "50 % para entrenar", "70 %": "70 % para entrenar"}, log=True
     )
-    f = lambda v: numero(v, 3)  # noqa: E731
+
+    def f(v):
+        return numero(v, 3)
+
     alt = (
         "Dos mapas de decisión del círculo sobre el cuadrado de −6 a 6, con la red 4-2 (los de la repetición "
         "mediana): con el 50 % y con el 70 % de los puntos para entrenar, la zona azul es una mancha redondeada que "

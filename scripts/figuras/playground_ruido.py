@@ -59,8 +59,13 @@ def dibujar(res):
 
     m = res["metricas"]
     figura = figura_comparacion(res["comparacion"], {str(r): f"Ruido {r}" for r in RUIDOS})
-    f = lambda v: numero(v, 3)  # noqa: E731
-    pct = lambda v: porcentaje(v, 0)  # noqa: E731
+
+    def f(v):
+        return numero(v, 3)
+
+    def pct(v):
+        return porcentaje(v, 0)
+
     alt = (
         "Tres mapas de decisión del círculo con la red 4-2 y ruido 0, 25 y 50 (los de la repetición mediana). Sin "
         "ruido la zona azul encierra el disco; con ruido aparecen puntos azules fuera y naranjas dentro, y la zona "

@@ -57,7 +57,10 @@ def dibujar(res):
 
     m = res["metricas"]
     figura = figura_comparacion(res["comparacion"], {"1": "1 neurona", "4": "4 neuronas", "6x8": "6 capas de 8"})
-    f = lambda v: numero(v, 3)  # noqa: E731
+
+    def f(v):
+        return numero(v, 3)
+
     g = m["red_6x8"]
     alt = (
         "Tres mapas de decisión del círculo con ruido 50 y 50 puntos de entrenamiento (los de la repetición "

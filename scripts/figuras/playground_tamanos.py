@@ -160,7 +160,10 @@ def dibujar(res):
     ejes[0].legend(fontsize=10)  # una sola leyenda: las dos gráficas usan las mismas series
     ejes[-1].set_xlabel("capas ocultas (parámetros)")
     figura.supylabel("pérdida final (la del Playground)", fontsize=11)
-    f = lambda v: numero(v, 3)  # noqa: E731
+
+    def f(v):
+        return numero(v, 3)
+
     limpio, ruidoso = m["limpio"], m["ruidoso"]
     alt = (
         "Dos gráficas de la pérdida final de entrenamiento (línea continua) y de prueba (discontinua) frente al "

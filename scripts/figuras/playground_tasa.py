@@ -84,7 +84,10 @@ def dibujar(res):
     m = res["metricas"]
     titulos = {clave: f"Tasa {numero(tasa)}" for clave, tasa in TASAS.items()}
     figura = figura_comparacion(res["comparacion"], titulos, log=True)
-    f = lambda v: numero(v, 3)  # noqa: E731
+
+    def f(v):
+        return numero(v, 3)
+
     g = m["grande"]
     alt = (
         "Tres mapas de decisión del círculo con la red 4-2 y tres tasas de aprendizaje (los de la repetición "

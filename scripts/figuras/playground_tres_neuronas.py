@@ -36,8 +36,13 @@ def dibujar(res):
 
     m = res["metricas"]
     figura = figura_comparacion(res["comparacion"], {"1": "1 neurona", "2": "2 neuronas", "3": "3 neuronas"})
-    f = lambda v: numero(v, 3)  # noqa: E731
-    pct = lambda v: porcentaje(v, 0)  # noqa: E731
+
+    def f(v):
+        return numero(v, 3)
+
+    def pct(v):
+        return porcentaje(v, 0)
+
     alt = (
         "Tres mapas de decisión del círculo con una capa oculta (los de la repetición mediana). Con 1 neurona la "
         "frontera es una recta; con 2, una franja azul entre dos rectas que deja fuera parte del disco o mete "

@@ -39,7 +39,10 @@ def dibujar(res):
 
     m = res["metricas"]
     figura = figura_comparacion(res["comparacion"], {"4-2": "Red 4-2 (por defecto)", "1": "Una neurona"})
-    f = lambda v: numero(v, 3)  # noqa: E731
+
+    def f(v):
+        return numero(v, 3)
+
     alt = (
         "Dos mapas de decisión del círculo con el 70 % de los puntos para entrenar (los de la repetición mediana). "
         "Con la red 4-2 la zona azul rodea el disco azul. Con una sola neurona el mapa queda partido por una "

@@ -35,7 +35,10 @@ def dibujar(res):
 
     m = res["metricas"]
     figura = figura_comparacion(res["comparacion"], {"2": "2 neuronas", "3": "3 neuronas", "4": "4 neuronas"})
-    pct = lambda v: porcentaje(v, 0)  # noqa: E731
+
+    def pct(v):
+        return porcentaje(v, 0)
+
     alt = (
         "Tres mapas de decisión del conjunto XOR (cuadrantes azules arriba a la derecha y abajo a la izquierda, "
         "naranjas en los otros dos) con una capa oculta de 2, 3 y 4 neuronas, los de la repetición mediana. Con 2 "
