@@ -109,6 +109,9 @@ _JS_FORMULAS = r"""() => {
     .filter(e => e.tagName.toLowerCase() === "merror" || /^\\[A-Za-z]+$/.test(e.textContent.trim()))
     .map(e => e.textContent.trim()));
   const invisibles = formulas.filter(f => {
+    // Las de una solución plegada o una explicación que aún no se muestra no se ven: está bien.
+    const plegada = f.closest("details");
+    if (f.closest("[hidden]") || (plegada && !plegada.open)) return false;
     const r = f.getBoundingClientRect();
     return r.width < 1 || r.height < 1;
   }).map(f => f.textContent.trim().slice(0, 60));

@@ -156,7 +156,8 @@ def test_la_pagina_es_breve(sitio):
     # Prosa: sin código, figuras, tablas de números, fórmulas, ni los botones y resúmenes de
     # configuración que escribe la macro (los cuenta la prueba de los enlaces).
     for bloque in articulo.select(
-        "div.highlight, figure, script, .headerlink, table, .arithmatex, a.enlace-playground, small.config-playground"
+        "div.highlight, figure, script, .headerlink, table, .arithmatex, math, [hidden], a.enlace-playground, "
+        "small.config-playground"
     ):
         bloque.decompose()
     # Las preguntas de autoevaluación que añade el hook al final no son la práctica.

@@ -36,7 +36,9 @@ def test_converge_a_minimos_cuadrados():
 
 
 def test_por_encima_de_2_entre_lambda_max_diverge():
-    perdida = lambda c: g.perdida_recta(c[-1, 0], c[-1, 1], X, Y)  # noqa: E731
+    def perdida(c):
+        return g.perdida_recta(c[-1, 0], c[-1, 1], X, Y)
+
     inicial = g.perdida_recta(-1.0, 4.0, X, Y)
     assert perdida(g.descenso_gradiente(X, Y, (-1.0, 4.0), 0.97 * LIMITE, 300)) < 0.3
     assert perdida(g.descenso_gradiente(X, Y, (-1.0, 4.0), 1.03 * LIMITE, 300)) > 100 * inicial

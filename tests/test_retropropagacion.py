@@ -28,7 +28,10 @@ def test_cada_factor_de_la_cadena():
     h = 1e-6
     sig = r.sigmoide
     assert p["dy_dz"] == pytest.approx((sig(p["z"] + h) - sig(p["z"] - h)) / (2 * h), rel=1e-6)
-    cuad = lambda y: (y - OBJETIVO) ** 2  # noqa: E731
+
+    def cuad(y):
+        return (y - OBJETIVO) ** 2
+
     assert p["dL_dy"] == pytest.approx((cuad(p["y"] + h) - cuad(p["y"] - h)) / (2 * h), rel=1e-6)
     np.testing.assert_allclose(p["dL_dw"], p["dL_dz"] * n.x)
 

@@ -159,3 +159,20 @@ def on_page_content(html, page, config, files, **kwargs):
     if pagina.endswith(".ipynb"):
         html = _cuaderno(html, pagina)
     return html
+
+
+def on_post_build(config, **kwargs):
+    """La página para imprimir (print-site) junta el HTML de las páginas antes que este hook: se
+    convierten aquí sus fórmulas, para que el PDF las tenga compuestas como el sitio."""
+    from pathlib import Path
+
+    for ruta in Path(config["site_dir"]).glob("imprimir/index.html"):
+        html = ruta.read_text(encoding="utf-8")
+        nuevo = _ARITHMATEX.sub(
+            lambda m: mathml(
+                m["bloque"] if m["bloque"] is not None else m["linea"], m["bloque"] is not None, "imprimir/"
+            ),
+            html,
+        )
+        if nuevo != html:
+            ruta.write_text(nuevo, encoding="utf-8")
