@@ -32,6 +32,14 @@ def _aligerar_indice(sitio: Path) -> None:
         log.warning(f"No encuentro {INDICE.as_posix()} en el sitio: ¿falta el plugin de búsqueda?")
         return
     indice = json.loads(ruta.read_text(encoding="utf-8"))
+    # Las preguntas de autoevaluación (sus explicaciones dan las respuestas) y la página para
+    # imprimir (todo el sitio otra vez) no son lo que se busca: fuera del índice, que pesa menos.
+    indice["docs"] = [
+        d
+        for d in indice.get("docs", [])
+        if not d.get("title", "").startswith("Comprueba lo que sabes")
+        and not d.get("location", "").startswith("imprimir/")
+    ]
     for documento in indice.get("docs", []):
         documento["text"] = _BLOQUE_DE_CODIGO.sub(" ", documento.get("text", "")).strip()
     ruta.write_text(json.dumps(indice, ensure_ascii=False, separators=(",", ":")), encoding="utf-8")
