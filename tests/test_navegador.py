@@ -307,10 +307,23 @@ def test_capturas_en_modo_claro_y_oscuro(navegador, origen):
             pagina.screenshot(path=str(destino), full_page=True)
             assert destino.stat().st_size > 10_000
             if esquema == "dark":
-                graves = [
-                    v for v in Axe().run(pagina).response["violations"] if v.get("impact") in ("serious", "critical")
-                ]
-                assert not graves, "axe en modo oscuro:\n" + "\n".join(f"  {v['id']}: {v['help']}" for v in graves)
+
+                def graves(pagina=pagina):
+                    return [
+                        v
+                        for v in Axe().run(pagina).response["violations"]
+                        if v.get("impact") in ("serious", "critical")
+                    ]
+
+                encontradas = graves()
+                if encontradas:
+                    # Con la máquina cargada, axe puede medir a mitad de una transición de color de
+                    # Material; un fallo real sigue ahí un segundo después.
+                    pagina.wait_for_timeout(1000)
+                    encontradas = graves()
+                assert not encontradas, "axe en modo oscuro:\n" + "\n".join(
+                    f"  {v['id']}: {v['help']} ({[n['target'] for n in v['nodes']][:5]})" for v in encontradas
+                )
             assert not contexto.externas
         finally:
             contexto.close()
