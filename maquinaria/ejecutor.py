@@ -1,6 +1,7 @@
 """Lanza los trabajadores, uno por producto, con límite de tiempo, en paralelo y con barra de progreso.
 
-Cada trabajador es un grupo de procesos propio: al pasarse del límite (o al interrumpir
+Cada plaza de trabajo tiene un proceso precargado (maquinaria/precarga.py) que crea por fork
+un trabajador por producto. Cada trabajador es un grupo de procesos propio: al pasarse del límite (o al interrumpir
 la herramienta) se termina el grupo entero, con los procesos que haya lanzado (el núcleo
 de un cuaderno, el intérprete de una página). Lo que imprime va a su bitácora, una por
 ejecución y producto. Una figura que toma el cálculo de otra (CALCULO_DE) espera a que
@@ -10,9 +11,11 @@ esa termine, para no entrenar dos veces lo mismo.
 from __future__ import annotations
 
 import os
+import select
 import signal
 import subprocess
 import sys
+import threading
 import time
 from concurrent.futures import FIRST_COMPLETED, ThreadPoolExecutor, wait
 from dataclasses import dataclass
@@ -43,11 +46,14 @@ class Resultado:
     mensaje: str = ""
 
 
-_EN_MARCHA: set[subprocess.Popen] = set()
+# Lo que hay que terminar si la herramienta se interrumpe: los grupos de los trabajadores
+# (por su pid) y los procesos precargados.
+_EN_MARCHA: set[int] = set()
+_PRECARGADOS: list[_Precargado] = []
 
 
 def _morir_con_el_padre() -> None:
-    """En el hijo, antes de ejecutar: si la herramienta muere (kill -9), el trabajador también."""
+    """En el hijo, antes de ejecutar: si la herramienta muere (kill -9), el proceso también."""
     try:
         import ctypes
 
@@ -56,12 +62,11 @@ def _morir_con_el_padre() -> None:
         pass
 
 
-def _terminar_grupo(proceso: subprocess.Popen) -> None:
+def _terminar_grupo(pid: int) -> None:
     try:
-        os.killpg(proceso.pid, signal.SIGKILL)
+        os.killpg(pid, signal.SIGKILL)
     except ProcessLookupError:
         pass
-    proceso.wait()
 
 
 def _ultima_linea(bitacora: Path) -> str:
@@ -70,29 +75,75 @@ def _ultima_linea(bitacora: Path) -> str:
     return ultima.removeprefix("error: ")
 
 
-def _ejecutar(nombre: str, limite: float, carpeta: Path, entorno: dict) -> Resultado:
+class _Precargado:
+    """Un `python -m maquinaria.precarga` (ver ese módulo): crea por fork, uno tras otro, los
+    trabajadores de una plaza, con TensorFlow, Keras y matplotlib ya importados."""
+
+    def __init__(self, entorno: dict, keras: bool, bitacora: Path):
+        self.bitacora = bitacora
+        with open(bitacora, "wb") as errores:
+            self.proceso = subprocess.Popen(
+                [sys.executable, "-m", "maquinaria.precarga", *(["--keras"] if keras else [])],
+                cwd=RAIZ,
+                env=entorno,
+                stdin=subprocess.PIPE,
+                stdout=subprocess.PIPE,
+                stderr=errores,
+                start_new_session=True,
+                preexec_fn=_morir_con_el_padre,
+            )
+        self._leido = b""
+
+    def _linea(self, limite: float | None) -> str | None:
+        """La siguiente línea del proceso; None si no llega antes de `limite` segundos."""
+        fin = None if limite is None else time.monotonic() + limite
+        while b"\n" not in self._leido:
+            espera = None if fin is None else max(0.0, fin - time.monotonic())
+            listos, _, _ = select.select([self.proceso.stdout], [], [], espera)
+            if not listos:
+                return None
+            trozo = os.read(self.proceso.stdout.fileno(), 4096)
+            if not trozo:
+                raise RuntimeError(f"el proceso precargado terminó: {_ultima_linea(self.bitacora)}")
+            self._leido += trozo
+        linea, self._leido = self._leido.split(b"\n", 1)
+        return linea.decode()
+
+    def ejecutar(self, nombre: str, bitacora: Path, limite: float) -> int | None:
+        """El código de salida del trabajador, o None si superó el límite (y se terminó su grupo)."""
+        self.proceso.stdin.write(f"{nombre}\t{bitacora}\n".encode())
+        self.proceso.stdin.flush()
+        pid = int(self._linea(None))
+        _EN_MARCHA.add(pid)
+        try:
+            codigo = self._linea(limite)
+            if codigo is None:
+                _terminar_grupo(pid)
+                self._linea(None)  # el precargado lo recoge (waitpid) y da su código
+                return None
+            return int(codigo)
+        finally:
+            _EN_MARCHA.discard(pid)
+
+    def cerrar(self) -> None:
+        try:
+            self.proceso.stdin.close()
+            self.proceso.wait(timeout=10)
+        except (OSError, subprocess.TimeoutExpired):
+            _terminar_grupo(self.proceso.pid)
+            self.proceso.wait()
+
+
+def _ejecutar(nombre: str, limite: float, carpeta: Path, precargado: _Precargado) -> Resultado:
     bitacora = carpeta / f"{nombre}.log"
     inicio = time.perf_counter()
-    with open(bitacora, "wb") as salida:
-        proceso = subprocess.Popen(
-            [sys.executable, "-m", "maquinaria.trabajador", nombre],
-            cwd=RAIZ,
-            env=entorno,
-            stdout=salida,
-            stderr=subprocess.STDOUT,
-            stdin=subprocess.DEVNULL,
-            start_new_session=True,  # su propio grupo: se puede terminar con todo lo que lance
-            preexec_fn=_morir_con_el_padre,
-        )
-        _EN_MARCHA.add(proceso)
-        try:
-            codigo = proceso.wait(timeout=limite)
-        except subprocess.TimeoutExpired:
-            _terminar_grupo(proceso)
-            return Resultado(nombre, False, time.perf_counter() - inicio, f"superó el límite de {limite:g} s")
-        finally:
-            _EN_MARCHA.discard(proceso)
+    try:
+        codigo = precargado.ejecutar(nombre, bitacora, limite)
+    except RuntimeError as error:
+        return Resultado(nombre, False, time.perf_counter() - inicio, str(error))
     segundos = time.perf_counter() - inicio
+    if codigo is None:
+        return Resultado(nombre, False, segundos, f"superó el límite de {limite:g} s")
     if codigo != 0:
         return Resultado(
             nombre, False, segundos, f"{_ultima_linea(bitacora)} (salida completa en {relativa(bitacora)})"
@@ -127,6 +178,18 @@ def ejecutar(nombres: list[str], limite: float, trabajos: int, recalcular: bool 
         "MAQUINARIA_EJECUCION": ejecucion,
     }
     esperas = _esperas(nombres)
+    todos = productos()
+    # Keras se precarga si alguna figura lo alcanza (las páginas y los cuadernos lo importan
+    # en su propio intérprete, no en el trabajador).
+    keras = any(todos[n].tipo.nombre == "figura" and todos[n].claves().usa_keras for n in nombres)
+    plazas = threading.local()
+
+    def precargado() -> _Precargado:
+        if getattr(plazas, "proceso", None) is None or plazas.proceso.proceso.poll() is not None:
+            plazas.proceso = _Precargado(entorno, keras, carpeta / f"precarga-{len(_PRECARGADOS) + 1}.log")
+            _PRECARGADOS.append(plazas.proceso)
+        return plazas.proceso
+
     resultados: list[Resultado] = []
     en_curso: list[str] = []
     hechos: dict[str, bool] = {}
@@ -136,7 +199,7 @@ def ejecutar(nombres: list[str], limite: float, trabajos: int, recalcular: bool 
             en_curso.append(nombre)
             barra.set_postfix_str(", ".join(en_curso))
             try:
-                return _ejecutar(nombre, limite, carpeta, entorno)
+                return _ejecutar(nombre, limite, carpeta, precargado())
             finally:
                 en_curso.remove(nombre)
 
@@ -174,9 +237,11 @@ def ejecutar(nombres: list[str], limite: float, trabajos: int, recalcular: bool 
                     barra.update()
         except BaseException:  # Ctrl+C: no quedan trabajadores huérfanos ni figuras a medias
             pendientes.clear()
-            for proceso in list(_EN_MARCHA):
-                _terminar_grupo(proceso)
+            for pid in list(_EN_MARCHA):
+                _terminar_grupo(pid)
             raise
         finally:
             grupo.shutdown(wait=True, cancel_futures=True)
+            while _PRECARGADOS:
+                _PRECARGADOS.pop().cerrar()
     return resultados

@@ -137,9 +137,15 @@ def generar(nombre: str) -> None:
     return generar_figura(quien)
 
 
-if __name__ == "__main__":
+def principal(nombre: str) -> int:
+    """Genera `nombre`; 0 si bien, 2 con un error explicado (el mensaje, en la salida de errores)."""
     try:
-        generar(sys.argv[1])
+        generar(nombre)
     except ErrorDeFigura as error:
         print(error, file=sys.stderr)
-        sys.exit(2)
+        return 2
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(principal(sys.argv[1]))

@@ -480,28 +480,40 @@ _JS_LECTURA = r"""() => {
 }"""
 
 
-def revisar_lectura(contexto, url: str, *, axe: bool = False) -> dict[str, list[str]]:
-    """Abre `url` (al ancho y esquema de `contexto`) y devuelve lo que estorba la lectura."""
+OSCURO = "label[title='Cambiar a modo oscuro']"  # el interruptor de Material (mkdocs.yml, palette)
+
+
+def revisar_lectura(contexto, url: str, *, axe_en_oscuro: bool = False) -> dict[str, list[str]]:
+    """Abre `url` (al ancho de `contexto`, en modo claro), mide lo que estorba la lectura, pasa al
+    modo oscuro con el interruptor de la cabecera, como haría el lector, y lo mide otra vez. Las
+    claves del resultado llevan el modo: «claro: …» y «oscuro: …». Una sola carga para los dos."""
     pagina = contexto.new_page()
+    problemas: dict[str, list[str]] = {}
     try:
         pagina.goto(url, wait_until="load")
         # Lo que está fuera de la pantalla no se dibuja (content-visibility: auto, extra.css) hasta
         # que el lector llega: se dibuja todo, como lo verá al desplazarse, para medirlo todo.
         pagina.add_style_tag(content="* { content-visibility: visible !important; }")
-        # Material decide tras medir (ResizeObserver) qué bloques de código se desplazan: dos cuadros.
-        pagina.evaluate(
-            "() => document.fonts.ready.then(() => new Promise("
-            "r => requestAnimationFrame(() => requestAnimationFrame(r))))"
-        )
-        problemas = pagina.evaluate(_JS_LECTURA)
-        if axe:
-            from axe_playwright_python.sync_playwright import Axe
+        for modo in ("claro", "oscuro"):
+            if modo == "oscuro":
+                pagina.click(OSCURO)
+                pagina.wait_for_function("document.body.dataset.mdColorScheme === 'slate'")
+            # Material decide tras medir (ResizeObserver) qué bloques de código se desplazan: dos cuadros.
+            pagina.evaluate(
+                "() => document.fonts.ready.then(() => new Promise("
+                "r => requestAnimationFrame(() => requestAnimationFrame(r))))"
+            )
+            for clave, lista in pagina.evaluate(_JS_LECTURA).items():
+                problemas[f"{modo}: {clave}"] = lista
+            if axe_en_oscuro and modo == "oscuro":
+                from axe_playwright_python.sync_playwright import Axe
 
-            graves = [v for v in Axe().run(pagina).response["violations"] if v.get("impact") in IMPACTOS_GRAVES]
-            if graves:
-                problemas["accesibilidad (axe)"] = [
-                    f"{v['id']}: {v['help']} en {', '.join(str(n['target']) for n in v['nodes'][:3])}" for v in graves
-                ]
+                graves = [v for v in Axe().run(pagina).response["violations"] if v.get("impact") in IMPACTOS_GRAVES]
+                if graves:
+                    problemas["oscuro: accesibilidad (axe)"] = [
+                        f"{v['id']}: {v['help']} en {', '.join(str(n['target']) for n in v['nodes'][:3])}"
+                        for v in graves
+                    ]
     finally:
         pagina.close()
     return problemas

@@ -315,6 +315,42 @@ def test_keras_se_siembra_aunque_el_script_no_lo_importe_arriba(copia):
     assert pesos[0] == pesos[1]
 
 
+ENTRENA = SIN_SEMBRAR.replace(
+    """    capa = keras.layers.Dense(4)
+    capa.build((None, 2))
+    return {"metricas": {"pesos": keras.ops.convert_to_numpy(capa.kernel).ravel().tolist()}}""",
+    """    import numpy as np
+
+    red = keras.Sequential([keras.Input(shape=(2,)), keras.layers.Dense(4, activation="tanh"), keras.layers.Dense(1)])
+    red.compile(optimizer="adam", loss="mse")
+    X = np.random.default_rng(0).normal(size=(64, 2)).astype("float32")
+    red.fit(X, X[:, :1] * X[:, 1:], epochs=3, batch_size=16, verbose=0)
+    return {"metricas": {"pesos": keras.ops.convert_to_numpy(red.layers[0].kernel).ravel().tolist()}}""",
+)
+
+
+def test_el_trabajador_precargado_da_lo_mismo_que_uno_recien_arrancado(copia):
+    """La herramienta crea cada trabajador por fork de un proceso con Keras ya importado
+    (maquinaria/precarga.py); un `python -m maquinaria.trabajador` nuevo da los mismos bytes."""
+    from maquinaria.ejecutor import ENTORNO_TRABAJADOR
+
+    assert ENTRENA != SIN_SEMBRAR
+    (copia / "scripts" / "figuras" / "entrena.py").write_text(ENTRENA, encoding="utf-8")
+    assert ejecutar(copia, "--forzar", "entrena").returncode == 0
+    figuras = copia / "docs" / "figuras"
+    precargado = ((figuras / "entrena.png").read_bytes(), json.loads((figuras / "entrena.json").read_text()))
+    (figuras / "entrena.png").unlink()
+    (figuras / "entrena.json").unlink()
+    entorno = {**os.environ, **ENTORNO_TRABAJADOR, "MAQUINARIA_RECALCULAR": "1", "MAQUINARIA_EJECUCION": "nuevo"}
+    proceso = subprocess.run(
+        [sys.executable, "-m", "maquinaria.trabajador", "entrena"], cwd=copia, env=entorno, capture_output=True
+    )
+    assert proceso.returncode == 0, proceso.stderr.decode()[-2000:]
+    nuevo = ((figuras / "entrena.png").read_bytes(), json.loads((figuras / "entrena.json").read_text()))
+    assert precargado[0] == nuevo[0]
+    assert precargado[1]["metricas"] == nuevo[1]["metricas"]
+
+
 def test_ningun_script_importa_algo_solo_por_su_efecto():
     for script in sorted((RAIZ / "scripts").rglob("*.py")):
         texto = script.read_text(encoding="utf-8")

@@ -229,20 +229,20 @@ def test_la_pagina_de_mantenimiento_no_esta_en_el_indice(sitio):
 
 
 @pytest.mark.navegador
-@pytest.mark.parametrize("esquema", ["light", "dark"])
 @pytest.mark.parametrize("ancho", list(ANCHOS))
 @pytest.mark.parametrize("ruta", sorted(PAGINAS), ids=lambda r: PAGINAS[r])
-def test_la_pagina_se_lee_en_movil_y_portatil(ruta, ancho, esquema, navegador, origen):
+def test_la_pagina_se_lee_en_movil_y_portatil(ruta, ancho, navegador, origen):
     """Sin desplazamiento lateral de la página, sin código tapado por el botón de copiar, lo ancho
-    desplazable y avisado, salidas de cuaderno enteras, pie en español, pies de figura breves.
-    En el móvil y en oscuro, además, axe (el contraste de los colores propios del modo oscuro)."""
-    contexto = nuevo_contexto(navegador, origen, esquema, ancho)
+    desplazable y avisado, salidas de cuaderno enteras, pie en español, pies de figura breves; en
+    modo claro y, tras el interruptor, en oscuro. En el móvil y en oscuro, además, axe (el
+    contraste de los colores propios del modo oscuro; el del claro lo mira la prueba de arriba)."""
+    contexto = nuevo_contexto(navegador, origen, "light", ancho)
     try:
-        problemas = revisar_lectura(contexto, origen + ruta, axe=(ancho == "movil" and esquema == "dark"))
+        problemas = revisar_lectura(contexto, origen + ruta, axe_en_oscuro=(ancho == "movil"))
         assert not contexto.externas, contexto.externas
     finally:
         contexto.close()
-    assert not problemas, f"{PAGINAS[ruta]} a {ANCHOS[ancho][0]} px en modo {esquema}:\n{_informe(problemas)}"
+    assert not problemas, f"{PAGINAS[ruta]} a {ANCHOS[ancho][0]} px:\n{_informe(problemas)}"
 
 
 INDICE_MAXIMO = 60_000  # bytes comprimidos del índice de búsqueda
@@ -375,6 +375,28 @@ def test_una_copia_rota_del_sitio_no_pasa(sitio, navegador, tmp_path):
     assert any("no-existe.png" in p for p in problemas["imágenes rotas"])
     assert any("x^2" in p for p in problemas["fórmulas sin componer"])
     assert any(p.startswith("image-alt") for p in problemas["accesibilidad (axe)"])
+
+
+@pytest.mark.navegador
+def test_la_lectura_se_mide_tambien_en_oscuro(sitio, navegador, tmp_path):
+    """Un defecto que solo aparece en modo oscuro (texto sin contraste y una columna que desborda)
+    lo encuentra la revisión de lectura en «oscuro» y no en «claro»: el interruptor cambia de verdad."""
+    copia = tmp_path / "sitio"
+    shutil.copytree(sitio, copia)
+    html = copia / PAGINA_DE_MUESTRA / "index.html"
+    roto = (
+        '<style>[data-md-color-scheme="slate"] .md-typeset { color: #2a2d36 !important }'
+        '[data-md-color-scheme="slate"] .md-content { min-width: 2000px }</style></head>'
+    )
+    html.write_text(html.read_text(encoding="utf-8").replace("</head>", roto, 1), encoding="utf-8")
+    with servir(copia) as url:
+        contexto = nuevo_contexto(navegador, url, "light", "movil")
+        try:
+            problemas = revisar_lectura(contexto, url + PAGINA_DE_MUESTRA, axe_en_oscuro=True)
+        finally:
+            contexto.close()
+    assert {"oscuro: la página se desplaza a lo ancho", "oscuro: accesibilidad (axe)"} <= set(problemas), problemas
+    assert not [c for c in problemas if c.startswith("claro:")], problemas
 
 
 def test_las_comprobaciones_sin_navegador_muerden(tmp_path):
