@@ -190,24 +190,34 @@ def nuevo_contexto(navegador, origen: str, esquema: str = "light", ancho: str = 
     return contexto
 
 
-def revisar_pagina(contexto, url: str, *, axe: bool = True) -> Informe:
-    """Abre `url` en una pestaña nueva de `contexto` (ver nuevo_contexto) y devuelve lo que se ve en ella."""
+def _escuchar(pagina, informe: Informe) -> None:
+    """Antes de abrir: los errores de la consola y las excepciones, al informe."""
+    pagina.on("console", lambda m: informe.consola.append(m.text) if m.type == "error" else None)
+    pagina.on("pageerror", lambda e: informe.consola.append(f"excepción: {e}"))
+
+
+def _revisar_abierta(pagina, contexto, informe: Informe, respuesta, axe: bool) -> None:
+    """Lo que se ve en una página ya cargada: imágenes, fórmulas, axe y peticiones externas."""
     from axe_playwright_python.sync_playwright import Axe
 
+    informe.estado = respuesta.status if respuesta else None
+    informe.imagenes = pagina.evaluate(_JS_IMAGENES)
+    informe.formulas = pagina.evaluate(_JS_FORMULAS)
+    if axe:
+        resultado = Axe().run(pagina)
+        informe.axe = [v for v in resultado.response["violations"] if v.get("impact") in IMPACTOS_GRAVES]
+    informe.externas = list(contexto.externas)  # también las que salgan mientras trabaja axe
+
+
+def revisar_pagina(contexto, url: str, *, axe: bool = True) -> Informe:
+    """Abre `url` en una pestaña nueva de `contexto` (ver nuevo_contexto) y devuelve lo que se ve en ella."""
     informe = Informe(url)
     contexto.externas.clear()
     pagina = contexto.new_page()
     try:
-        pagina.on("console", lambda m: informe.consola.append(m.text) if m.type == "error" else None)
-        pagina.on("pageerror", lambda e: informe.consola.append(f"excepción: {e}"))
+        _escuchar(pagina, informe)
         respuesta = pagina.goto(url, wait_until="load")
-        informe.estado = respuesta.status if respuesta else None
-        informe.imagenes = pagina.evaluate(_JS_IMAGENES)
-        informe.formulas = pagina.evaluate(_JS_FORMULAS)
-        if axe:
-            resultado = Axe().run(pagina)
-            informe.axe = [v for v in resultado.response["violations"] if v.get("impact") in IMPACTOS_GRAVES]
-        informe.externas = list(contexto.externas)  # también las que salgan mientras trabaja axe
+        _revisar_abierta(pagina, contexto, informe, respuesta, axe)
     finally:
         pagina.close()
     return informe
@@ -483,14 +493,22 @@ _JS_LECTURA = r"""() => {
 OSCURO = "label[title='Cambiar a modo oscuro']"  # el interruptor de Material (mkdocs.yml, palette)
 
 
-def revisar_lectura(contexto, url: str, *, axe_en_oscuro: bool = False) -> dict[str, list[str]]:
+def revisar_lectura(contexto, url: str, *, axe_en_oscuro: bool = False, completa: bool = False) -> dict[str, list[str]]:
     """Abre `url` (al ancho de `contexto`, en modo claro), mide lo que estorba la lectura, pasa al
     modo oscuro con el interruptor de la cabecera, como haría el lector, y lo mide otra vez. Las
-    claves del resultado llevan el modo: «claro: …» y «oscuro: …». Una sola carga para los dos."""
+    claves del resultado llevan el modo: «claro: …» y «oscuro: …». Una sola carga para los dos.
+    Con `completa`, en claro también lo de revisar_pagina (consola, imágenes, fórmulas, axe)."""
     pagina = contexto.new_page()
     problemas: dict[str, list[str]] = {}
     try:
-        pagina.goto(url, wait_until="load")
+        informe = Informe(url)
+        contexto.externas.clear()
+        _escuchar(pagina, informe)
+        respuesta = pagina.goto(url, wait_until="load")
+        if completa:
+            _revisar_abierta(pagina, contexto, informe, respuesta, axe=True)
+            for clave, lista in informe.problemas().items():
+                problemas[f"claro: {clave}"] = lista
         # Lo que está fuera de la pantalla no se dibuja (content-visibility: auto, extra.css) hasta
         # que el lector llega: se dibuja todo, como lo verá al desplazarse, para medirlo todo.
         pagina.add_style_tag(content="* { content-visibility: visible !important; }")

@@ -11,6 +11,9 @@ from conftest import RAIZ
 
 from snippets import cnn
 
+# Un solo proceso de pruebas para todo el fichero: su fixture de módulo se prepara una vez.
+pytestmark = pytest.mark.xdist_group("cnn")
+
 
 @pytest.fixture(scope="module")
 def datos():

@@ -12,6 +12,9 @@ from snippets import densas
 from snippets.activaciones import relu, softmax
 from snippets.perdidas import entropia_categorica_dispersa
 
+# Un solo proceso de pruebas para todo el fichero: su fixture de módulo se prepara una vez.
+pytestmark = pytest.mark.xdist_group("densas")
+
 
 @pytest.fixture(scope="module")
 def entrenado():

@@ -12,6 +12,9 @@ from conftest import RAIZ
 
 from snippets import neurona as nn
 
+# Un solo proceso de pruebas para todo el fichero: su fixture de módulo se prepara una vez.
+pytestmark = pytest.mark.xdist_group("neurona")
+
 RNG = np.random.default_rng(0)
 
 

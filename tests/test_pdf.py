@@ -18,7 +18,8 @@ import sys
 import pytest
 from conftest import RAIZ
 
-pytestmark = pytest.mark.navegador
+# Un solo proceso de pruebas para todo el fichero: su fixture de módulo se prepara una vez.
+pytestmark = [pytest.mark.navegador, pytest.mark.xdist_group("pdf")]
 
 APARTADOS = [
     "1.1 ¿Qué es una neurona?",

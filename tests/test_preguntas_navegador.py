@@ -17,7 +17,8 @@ from navegador_util import CHROMIUM, lanzar, nuevo_contexto, servir
 from maquinaria import formato
 from maquinaria.preguntas import cargar
 
-pytestmark = pytest.mark.navegador
+# Un solo proceso de pruebas para todo el fichero: su fixture de módulo se prepara una vez.
+pytestmark = [pytest.mark.navegador, pytest.mark.xdist_group("preguntas_navegador")]
 
 CUESTIONARIOS = cargar()
 PAGINA_TECLADO = "1-introduccion/1-1-neurona.md"

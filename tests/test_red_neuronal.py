@@ -13,6 +13,9 @@ from conftest import RAIZ
 
 from snippets import red_neuronal as rn
 
+# Un solo proceso de pruebas para todo el fichero: su fixture de módulo se prepara una vez.
+pytestmark = pytest.mark.xdist_group("red_neuronal")
+
 
 def registro(nombre):
     return json.loads((RAIZ / "docs" / "figuras" / f"{nombre}.json").read_text(encoding="utf-8"))["metricas"]

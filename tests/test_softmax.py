@@ -14,6 +14,9 @@ from conftest import RAIZ
 from snippets import softmax as sm
 from snippets.activaciones import sigmoide, softmax
 
+# Un solo proceso de pruebas para todo el fichero: su fixture de módulo se prepara una vez.
+pytestmark = pytest.mark.xdist_group("softmax")
+
 
 def a_numpy(t):
     return keras.ops.convert_to_numpy(t)
