@@ -23,6 +23,7 @@ PARTES_DEL_PROYECTO = [
     "maquinaria",
     "hooks",
     "overrides",
+    "tests",  # las marcas «comprobado» de las páginas apuntan a sus funciones
 ]
 
 

@@ -22,6 +22,7 @@ from .. import enlaces_playground
 from .. import formato as formato_mod
 from ..registros import leer_registro, productos
 from ..versiones import REGISTRO as REGISTRO_VERSIONES
+from . import comprobado
 
 
 class ErrorDeMacro(Exception):
@@ -46,6 +47,7 @@ def numero(valor, decimales: int | None = None) -> str:
 
 def define_env(env):
     repositorio = (env.conf.get("repo_url") or "").rstrip("/")
+    comprobado.registrar(env, repositorio)
 
     def enlace_script(ruta: str, texto: str | None = None) -> str:
         texto = texto or ruta
