@@ -25,6 +25,7 @@ import hashlib
 import importlib.metadata
 import json
 import os
+import re
 import sys
 from dataclasses import dataclass, field
 from functools import cache
@@ -272,18 +273,37 @@ def alcance(modulo: ast.Module, raiz: str) -> list[ast.stmt]:
     return sorted(alcanzadas, key=lambda n: n.lineno)
 
 
+def _normalizado(distribucion: str) -> str:
+    return re.sub(r"[-_.]+", "-", distribucion).lower()  # PEP 503
+
+
+@cache
+def _instaladas() -> dict[str, str]:
+    """La versión de cada distribución instalada, en una sola pasada (la primera del camino de
+    importación gana, como en importlib.metadata.version): preguntar una a una recorre el
+    camino cada vez, y una construcción pregunta por quince."""
+    versiones: dict[str, str] = {}
+    for distribucion in importlib.metadata.distributions():
+        nombre = distribucion.metadata["Name"]
+        if nombre:
+            versiones.setdefault(_normalizado(nombre), distribucion.version)
+    return versiones
+
+
+@cache
+def _paquetes() -> dict[str, list[str]]:
+    return importlib.metadata.packages_distributions()
+
+
 @cache
 def _version(modulo: str) -> str | None:
     distribucion = DISTRIBUCIONES.get(modulo)
     if distribucion is None:
-        candidatas = importlib.metadata.packages_distributions().get(modulo)
+        candidatas = _paquetes().get(modulo)
         if not candidatas:
             return None
         distribucion = candidatas[0]
-    try:
-        return importlib.metadata.version(distribucion)
-    except importlib.metadata.PackageNotFoundError:
-        return None
+    return _instaladas().get(_normalizado(distribucion))
 
 
 def versiones(externos: set[str]) -> dict[str, str]:

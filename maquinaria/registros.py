@@ -13,6 +13,7 @@ dañado, y se dice cuál y qué campo.
 
 from __future__ import annotations
 
+import copy
 import json
 import os
 import platform
@@ -160,12 +161,22 @@ def producto(nombre: str) -> Producto:
     return encontrado
 
 
+# Registros ya leídos y validados, por ruta, con el instante y el tamaño del fichero: una
+# construcción pide cientos de números a unos pocos registros (dato(), figura()...).
+_LEIDOS: dict[Path, tuple[tuple[int, int], dict]] = {}
+
+
 def leer_registro(nombre: str, quien: Producto | None = None) -> dict | None:
     """El registro validado contra su esquema; None si no existe. Dañado: RegistroDanado."""
     quien = quien or producto(nombre)
     ruta = quien.registro
-    if not ruta.exists():
+    try:
+        estado = ruta.stat()
+    except FileNotFoundError:
         return None
+    firma = (estado.st_mtime_ns, estado.st_size)
+    if ruta in _LEIDOS and _LEIDOS[ruta][0] == firma:
+        return copy.deepcopy(_LEIDOS[ruta][1])
     try:
         registro = json.loads(ruta.read_text(encoding="utf-8"))
         esquema.validar(registro, esquema.POR_TIPO[quien.tipo.nombre])
@@ -174,7 +185,8 @@ def leer_registro(nombre: str, quien: Producto | None = None) -> dict | None:
             f"Registro dañado: {relativa(ruta)} ({quien.tipo.nombre} «{nombre}»): {exc}. "
             f"Regenéralo con «python -m maquinaria {nombre}»."
         ) from exc
-    return registro
+    _LEIDOS[ruta] = (firma, registro)
+    return copy.deepcopy(registro)
 
 
 def procedencia(quien: Producto, claves: Claves) -> dict:

@@ -139,12 +139,25 @@ def bloques_de_pagina(pagina: Path) -> list[str]:
     return [b for b in bloques if b]
 
 
+# Si cada página tiene código, por ruta, con el instante y el tamaño del fichero: una
+# construcción pregunta cientos de veces por los productos y las páginas cambian poco.
+_CON_CODIGO: dict[Path, tuple[tuple[int, int], bool]] = {}
+
+
+def _tiene_codigo(pagina: Path) -> bool:
+    estado = pagina.stat()
+    firma = (estado.st_mtime_ns, estado.st_size)
+    if pagina not in _CON_CODIGO or _CON_CODIGO[pagina][0] != firma:
+        texto = pagina.read_text(encoding="utf-8")
+        _CON_CODIGO[pagina] = (firma, any(_APERTURA.match(linea) for linea in texto.splitlines()))
+    return _CON_CODIGO[pagina][1]
+
+
 def paginas_con_codigo(docs: Path) -> dict[str, Path]:
     """Cada página con algún bloque de Python, por su nombre (el del fichero sin .md)."""
     paginas = {}
     for pagina in sorted(docs.rglob("*.md")):
-        texto = pagina.read_text(encoding="utf-8")
-        if any(_APERTURA.match(linea) for linea in texto.splitlines()):
+        if _tiene_codigo(pagina):
             if pagina.stem in paginas:
                 raise ErrorDeFigura(f"Dos páginas con código se llaman «{pagina.stem}»: cambia el nombre de una.")
             paginas[pagina.stem] = pagina
