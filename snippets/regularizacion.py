@@ -108,8 +108,11 @@ if __name__ == "__main__":
     # --8<-- [end:ejemplo_base]
 
     # --8<-- [start:ejemplo_variantes]
-    for variante in VARIANTES:
-        h, perdida, exactitud = entrenar(variante)
+    # La red sin regularizar ya está entrenada (arriba): no se repite.
+    resultados = {"sin regularizar": (h, perdida, exactitud)}
+    for variante in ["parada temprana", "Dropout", "L2"]:
+        resultados[variante] = entrenar(variante)
+    for variante, (h, perdida, exactitud) in resultados.items():
         print(
             f"{variante:16s} {len(h['loss']):3d} épocas, prueba: "
             f"pérdida {perdida:.3f}, exactitud {exactitud:.3f}"
@@ -117,12 +120,11 @@ if __name__ == "__main__":
     # --8<-- [end:ejemplo_variantes]
 
     # --8<-- [start:practica_dropout]
-    for tasa in (0.2, 0.5):
-        VARIANTES[f"Dropout {tasa}"] = {"dropout": tasa}
-        _, perdida, exactitud = entrenar(f"Dropout {tasa}")
-        print(
-            f"Dropout {tasa}: pérdida {perdida:.3f}, exactitud {exactitud:.3f}"
-        )
+    VARIANTES["Dropout 0.2"] = {"dropout": 0.2}
+    _, perdida, exactitud = entrenar("Dropout 0.2")
+    print(f"Dropout 0.2: pérdida {perdida:.3f}, exactitud {exactitud:.3f}")
+    _, perdida, exactitud = resultados["Dropout"]  # la 0.5, de arriba
+    print(f"Dropout 0.5: pérdida {perdida:.3f}, exactitud {exactitud:.3f}")
     # --8<-- [end:practica_dropout]
 
     # --8<-- [start:practica_paciencia]
