@@ -29,7 +29,7 @@ def calcular():
     return {{"x": x, "metricas": {{"media": float(x.mean())}}}}
 
 
-def dibujar(res):
+def dibujar(res, estrecha=False):
     import matplotlib.pyplot as plt
     figura, eje = plt.subplots(figsize=(3, 2))
     eje.plot(res["x"])
@@ -151,7 +151,10 @@ def test_retocar_el_dibujo_no_recalcula(copia):
     assert cache.stat().st_mtime_ns > calculado  # --forzar reentrena
     calculado = cache.stat().st_mtime_ns
     script.write_text(
-        script.read_text().replace("def dibujar(res):", "def dibujar(res):\n    # retoque"), encoding="utf-8"
+        script.read_text().replace(
+            "def dibujar(res, estrecha=False):", "def dibujar(res, estrecha=False):\n    # retoque"
+        ),
+        encoding="utf-8",
     )
     assert estados(copia)["activaciones"] == "solo cambió el dibujo"
     assert ejecutar(copia, "activaciones").returncode == 0

@@ -1,6 +1,7 @@
 """Macros de las páginas (mkdocs-macros): figuras y números leídos de los registros.
 
-    {{ figura("activaciones") }}                  imagen, texto alternativo, tamaño y procedencia
+    {{ figura("activaciones") }}                  imagen (ancha y, en el móvil, estrecha), texto
+                                                  alternativo, tamaño y procedencia
     {{ dato("xor", "exactitud_test", "%", 1) }}   un número del registro, con coma decimal
                                                   (la clave se recorre por puntos: "a.b.0")
     {{ tabla_figuras() }}                         tabla de tiempos de todas las figuras
@@ -14,6 +15,7 @@ Ningún número entrenado se escribe a mano en una página: se lee aquí de docs
 
 from __future__ import annotations
 
+import html
 import json
 import os
 import posixpath
@@ -22,6 +24,10 @@ from .. import enlaces_playground
 from .. import formato as formato_mod
 from ..registros import leer_registro, productos
 from ..versiones import REGISTRO as REGISTRO_VERSIONES
+
+# Hasta este ancho de ventana se sirve la figura estrecha: con la ancha (unos 1 040 px
+# mostrados en la columna), la letra de 9 puntos baja de 9 px CSS por debajo de unos 720 px.
+MEDIA_ESTRECHA = "(max-width: 720px)"
 
 
 class ErrorDeMacro(Exception):
@@ -85,8 +91,11 @@ def define_env(env):
     def figura(nombre: str, pie: str = "") -> str:
         registro = _registro(nombre)
         pagina = env.page.file.src_uri
-        ruta = posixpath.relpath(f"figuras/{registro['imagen']}", posixpath.dirname(pagina) or ".")
-        alt = registro["alt"].replace('"', "&quot;").replace("[", "(").replace("]", ")")
+        carpeta = posixpath.dirname(pagina) or "."
+        ruta = posixpath.relpath(f"figuras/{registro['imagen']}", carpeta)
+        estrecha = registro["estrecha"]
+        ruta_estrecha = posixpath.relpath(f"figuras/{estrecha['imagen']}", carpeta)
+        alt = html.escape(registro["alt"], quote=True)
         titulo = pie or registro["titulo"]
         # La procedencia, breve y discreta: el script que la dibuja y su semilla. Los tiempos y
         # el proceso de generación están en la página de mantenimiento (figuras.md).
@@ -94,10 +103,16 @@ def define_env(env):
         enlace = (
             f'<a href="{repositorio}/blob/main/{script}">{script.rsplit("/", 1)[-1]}</a>' if repositorio else script
         )
+        # En pantallas estrechas (un móvil), la figura dibujada para ellas: los paneles apilados
+        # y la letra a su medida. La ancha se lee a partir de unos 720 px de ventana.
         return (
             f'<figure class="figura-generada" markdown="span">\n'
             # La imagen enlaza a sí misma: un clic la abre a tamaño completo.
-            f'[![{alt}]({ruta}){{ width="{registro["ancho"]}" height="{registro["alto"]}" loading="lazy" }}]({ruta})\n'
+            f'<a href="{ruta}"><picture>'
+            f'<source media="{MEDIA_ESTRECHA}" srcset="{ruta_estrecha}"'
+            f' width="{estrecha["ancho"]}" height="{estrecha["alto"]}">'
+            f'<img src="{ruta}" alt="{alt}" width="{registro["ancho"]}" height="{registro["alto"]}" loading="lazy">'
+            f"</picture></a>\n"
             f'<figcaption markdown>{titulo}. <small class="procedencia">{enlace}'
             f" · semilla {registro['semilla']}</small></figcaption>\n"
             f"</figure>\n"
