@@ -118,17 +118,25 @@ def test_comprobar_falla_sin_la_version_estrecha(copia):
 # Cada figura del artículo: la imagen que cargó el navegador y el tamaño al que la muestra.
 _JS_FIGURAS = """async () => {
   const imagenes = Array.from(document.querySelectorAll("article figure.figura-generada img"));
-  for (const img of imagenes) img.loading = "eager";
-  await Promise.all(imagenes.map(img => img.complete ? null : new Promise(listo => {
-    img.addEventListener("load", listo); img.addEventListener("error", listo);
-  })));
-  await Promise.all(imagenes.map(img => img.decode().catch(() => null)));
-  return imagenes.map(img => ({
-    src: img.currentSrc,
-    ancho: img.getBoundingClientRect().width,
-    natural: img.naturalWidth,
-    fuentes: img.closest("picture") ? img.closest("picture").querySelectorAll("source").length : 0,
-  }));
+  const fotograma = () => new Promise(listo => requestAnimationFrame(() => requestAnimationFrame(listo)));
+  const vistas = [];
+  // Una a una, como las ve el lector al llegar a ellas: en pantalla (las figuras lejanas llevan
+  // content-visibility: auto y no se maquetan hasta acercarse) y cargadas.
+  for (const img of imagenes) {
+    img.scrollIntoView({block: "center"});
+    img.loading = "eager";
+    if (!img.complete) await new Promise(listo => {
+      img.addEventListener("load", listo); img.addEventListener("error", listo);
+    });
+    await img.decode().catch(() => null);
+    await fotograma();
+    vistas.push({
+      src: img.currentSrc,
+      ancho: img.getBoundingClientRect().width,
+      natural: img.naturalWidth,
+    });
+  }
+  return vistas;
 }"""
 
 

@@ -27,7 +27,9 @@ from ..versiones import REGISTRO as REGISTRO_VERSIONES
 
 # Hasta este ancho de ventana se sirve la figura estrecha: con la ancha (unos 1 040 px
 # mostrados en la columna), la letra de 9 puntos baja de 9 px CSS por debajo de unos 720 px.
-MEDIA_ESTRECHA = "(max-width: 720px)"
+# Solo en pantalla: al imprimir (el PDF sale de imprimir/) va la ancha, y la página de
+# imprimir no reescribe la ruta del srcset (mkdocs-print-site solo reescribe los src de <img>).
+MEDIA_ESTRECHA = "screen and (max-width: 720px)"
 
 
 class ErrorDeMacro(Exception):
@@ -91,11 +93,8 @@ def define_env(env):
     def figura(nombre: str, pie: str = "") -> str:
         registro = _registro(nombre)
         pagina = env.page.file.src_uri
-        carpeta = posixpath.dirname(pagina) or "."
-        ruta = posixpath.relpath(f"figuras/{registro['imagen']}", carpeta)
-        estrecha = registro["estrecha"]
-        ruta_estrecha = posixpath.relpath(f"figuras/{estrecha['imagen']}", carpeta)
-        alt = html.escape(registro["alt"], quote=True)
+        ruta = posixpath.relpath(f"figuras/{registro['imagen']}", posixpath.dirname(pagina) or ".")
+        alt = registro["alt"].replace('"', "&quot;").replace("[", "(").replace("]", ")")
         titulo = pie or registro["titulo"]
         # La procedencia, breve y discreta: el script que la dibuja y su semilla. Los tiempos y
         # el proceso de generación están en la página de mantenimiento (figuras.md).
@@ -104,15 +103,20 @@ def define_env(env):
             f'<a href="{repositorio}/blob/main/{script}">{script.rsplit("/", 1)[-1]}</a>' if repositorio else script
         )
         # En pantallas estrechas (un móvil), la figura dibujada para ellas: los paneles apilados
-        # y la letra a su medida. La ancha se lee a partir de unos 720 px de ventana.
+        # y la letra a su medida. La imagen y el enlace van en Markdown (MkDocs comprueba y
+        # reescribe su ruta); el srcset de <source> es HTML: su ruta se calcula desde la URL
+        # de la página publicada.
+        estrecha = registro["estrecha"]
+        url = env.page.url or "./"
+        carpeta = url if url.endswith("/") else posixpath.dirname(url) or "."
+        srcset = html.escape(posixpath.relpath(f"figuras/{estrecha['imagen']}", carpeta), quote=True)
+        fuente = f'<source media="{MEDIA_ESTRECHA}" srcset="{srcset}" width="{estrecha["ancho"]}" height="{estrecha["alto"]}">'
         return (
             f'<figure class="figura-generada" markdown="span">\n'
             # La imagen enlaza a sí misma: un clic la abre a tamaño completo.
-            f'<a href="{ruta}"><picture>'
-            f'<source media="{MEDIA_ESTRECHA}" srcset="{ruta_estrecha}"'
-            f' width="{estrecha["ancho"]}" height="{estrecha["alto"]}">'
-            f'<img src="{ruta}" alt="{alt}" width="{registro["ancho"]}" height="{registro["alto"]}" loading="lazy">'
-            f"</picture></a>\n"
+            f"[<picture>{fuente}"
+            f'![{alt}]({ruta}){{ width="{registro["ancho"]}" height="{registro["alto"]}" loading="lazy" }}'
+            f"</picture>]({ruta})\n"
             f'<figcaption markdown>{titulo}. <small class="procedencia">{enlace}'
             f" · semilla {registro['semilla']}</small></figcaption>\n"
             f"</figure>\n"
