@@ -114,6 +114,10 @@ def _no_vacio(valor) -> str | None:
     return None if isinstance(valor, str) and valor.strip() else "debe ser un texto no vacío"
 
 
+def _pixeles(valor) -> str | None:
+    return None if _es(valor, float) and valor > 0 else "debe ser un tamaño en píxeles mayor que 0"
+
+
 def _metricas(valor) -> str | None:
     if not isinstance(valor, dict):
         return "debe ser un diccionario"
@@ -141,6 +145,16 @@ FIGURA = {
     "ancho": _positivo,
     "alto": _positivo,
     "bytes": _positivo,
+    # El texto más pequeño que se dibujó, en píxeles de la imagen (puntos × ppp / 72).
+    "texto_px": _pixeles,
+    # La misma figura dibujada para pantallas estrechas (el móvil): NOMBRE-estrecha.png.
+    "estrecha": {
+        "imagen": _no_vacio,
+        "ancho": _positivo,
+        "alto": _positivo,
+        "bytes": _positivo,
+        "texto_px": _pixeles,
+    },
     "alt": _no_vacio,
     "segundos_calculo": _segundos,
     "segundos_dibujo": _segundos,

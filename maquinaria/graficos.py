@@ -44,3 +44,27 @@ def rejilla(eje, matriz, titulo, cmap, limite, destacar=None, color="#ff5722", g
     eje.grid(which="minor", color="#bdbdbd", linewidth=0.8, alpha=1)
     for borde in eje.spines.values():
         borde.set_visible(False)
+
+
+def colocar_cuadriculas(filas, casilla, ancho, hueco=0.6, titulo=0.4, pie=0.55):
+    """Una figura de `ancho` pulgadas con cuadrículas de casillas del mismo tamaño, por filas.
+
+    `filas` = [[(alto, ancho) en casillas, ...], ...]: cada fila, centrada en la figura, con sus
+    cuadrículas alineadas por arriba, sitio para el título encima y para los números de las
+    columnas y una etiqueta debajo (en pulgadas). Devuelve (figura, ejes en orden de lectura).
+    """
+    import matplotlib.pyplot as plt
+
+    altos = [titulo + casilla * max(f for f, _ in fila) + pie for fila in filas]
+    alto = sum(altos)
+    figura = plt.figure(figsize=(ancho, alto))
+    ejes, techo = [], alto
+    for fila, alto_fila in zip(filas, altos):
+        total = casilla * sum(c for _, c in fila) + hueco * (len(fila) - 1)
+        x = (ancho - total) / 2
+        for f, c in fila:
+            abajo = techo - titulo - casilla * f
+            ejes.append(figura.add_axes((x / ancho, abajo / alto, casilla * c / ancho, casilla * f / alto)))
+            x += casilla * c + hueco
+        techo -= alto_fila
+    return figura, ejes

@@ -23,7 +23,7 @@ NIVELES = BoundaryNorm(np.linspace(-1, 1, 32), 31)
 CURVAS = ["#37474f", "#9c27b0", "#009688", "#795548", "#e91e63", "#607d8b"]  # ni azul ni naranja
 
 
-def dibujar_mapa(eje, mapa, X_ent, y_ent, X_test=None, y_test=None, titulo="", limite=6.0):
+def dibujar_mapa(eje, mapa, X_ent, y_ent, X_test=None, y_test=None, titulo="", limite=6.0, tamano_titulo=10):
     """La salida de la red en [-6, 6]² (de naranja, -1, a azul, +1) y los puntos encima.
 
     Puntos de entrenamiento con borde blanco; de prueba, con borde negro.
@@ -46,7 +46,7 @@ def dibujar_mapa(eje, mapa, X_ent, y_ent, X_test=None, y_test=None, titulo="", l
     eje.set_yticks([-6, -3, 0, 3, 6])
     eje.set_aspect("equal")
     eje.grid(False)
-    eje.set_title(titulo, fontsize=10)
+    eje.set_title(titulo, fontsize=tamano_titulo)
 
 
 def dibujar_perdidas(eje, curvas, titulo="", log=False, banda=True):
@@ -70,25 +70,40 @@ def dibujar_perdidas(eje, curvas, titulo="", log=False, banda=True):
     ]
     if banda:
         leyenda.append(Patch(color="#9e9e9e", alpha=0.3, label="prueba: mín.–máx."))
-    eje.legend(handles=leyenda, fontsize=8.5, loc="best")
+    eje.legend(handles=leyenda, fontsize=9, loc="best")
     eje.set_xlabel("época")
     if log:
         eje.set_yscale("log")
     eje.set_title(titulo, fontsize=10)
 
 
-def figura_comparacion(comparacion, titulos=None, log=False, ancho=9.4):
+def figura_comparacion(comparacion, titulos=None, log=False, ancho=9.4, estrecha=False):
     """Un mapa de decisión por variante (el de su repetición mediana) y un panel con las pérdidas.
 
     Cada mapa dice en su título qué semilla muestra y la pérdida de prueba media de todas las
     repeticiones (la que cita el texto). Las curvas son medias con su banda de mínimo a máximo.
     Con dos variantes, todo en una fila; con más, los mapas arriba y las pérdidas debajo.
+    `estrecha` (el móvil): los mapas de dos en dos, las pérdidas debajo a todo lo ancho y su
+    leyenda en el hueco que deja un número impar de mapas, o bajo el panel.
     """
+    from maquinaria.estilo import ANCHO_ESTRECHA
+
     etiquetas = list(comparacion)
     titulos = titulos or {}
     n = len(etiquetas)
     repeticiones = len(comparacion[etiquetas[0]]["test"])
-    if n <= 2:
+    hueco = None
+    if estrecha:
+        filas = (n + 1) // 2
+        figura = plt.figure(figsize=(ANCHO_ESTRECHA, 2.45 * filas + 3.4), layout="constrained")
+        arriba, abajo = figura.subfigures(2, 1, height_ratios=[2.45 * filas, 3.4])
+        rejilla = arriba.subplots(filas, 2, squeeze=False).ravel()
+        mapas = list(rejilla[:n])
+        if n % 2:
+            hueco = rejilla[-1]
+            hueco.set_axis_off()
+        eje_perdidas = abajo.subplots()
+    elif n <= 2:
         figura, ejes = plt.subplots(
             1,
             n + 1,
@@ -113,14 +128,33 @@ def figura_comparacion(comparacion, titulos=None, log=False, ancho=9.4):
             variante["mapa"],
             *variante["datos"],
             f"{titulo}\nprueba (media): {numero(r['perdida_test'], 3)}\nmapa: semilla {r['mediana']['semilla']}",
+            tamano_titulo=9 if estrecha else 10,
         )
-        if i > 0:
+        if estrecha:
+            eje.set_xticks([-6, 0, 6])
+            eje.set_yticks([-6, 0, 6])
+            eje.tick_params(labelsize=8.5, labelleft=i % 2 == 0)
+        elif i > 0:
             eje.tick_params(labelleft=False)  # los mismos ejes que el primer mapa
         curvas[titulo] = (variante["ent"], variante["test"])
-    dibujar_perdidas(
-        eje_perdidas, curvas, log=log, titulo=f"Pérdida del Playground, media de {repeticiones} repeticiones"
+    titulo_perdidas = (
+        f"Pérdida, media de {repeticiones} repeticiones"
+        if estrecha
+        else f"Pérdida del Playground, media de {repeticiones} repeticiones"
     )
-    if n > 2:  # la leyenda, a la derecha del panel ancho, sin tapar las curvas
-        eje_perdidas.get_legend().set_loc("center left")
-        eje_perdidas.get_legend().set_bbox_to_anchor((1.01, 0.5))
+    dibujar_perdidas(eje_perdidas, curvas, log=log, titulo=titulo_perdidas)
+    leyenda = eje_perdidas.get_legend()
+    if estrecha:
+        leyenda.remove()
+        asas = leyenda.legend_handles
+        textos = [t.get_text() for t in leyenda.get_texts()]
+        if hueco is not None:  # la leyenda, en el hueco del último mapa
+            hueco.legend(asas, textos, loc="center", fontsize=8.5, frameon=False)
+        else:  # bajo el panel, en dos columnas
+            eje_perdidas.legend(
+                asas, textos, loc="upper center", bbox_to_anchor=(0.5, -0.22), ncols=2, fontsize=8.5, frameon=False
+            )
+    elif n > 2:  # la leyenda, a la derecha del panel ancho, sin tapar las curvas
+        leyenda.set_loc("center left")
+        leyenda.set_bbox_to_anchor((1.01, 0.5))
     return figura

@@ -2,7 +2,8 @@
 
 Hay tres tipos de producto, con el mismo trato (clave, registro, desactualización):
 
-* figura: `scripts/figuras/X.py` -> `docs/figuras/X.png` y su registro `X.json`;
+* figura: `scripts/figuras/X.py` -> `docs/figuras/X.png` (la ancha), `X-estrecha.png` (la
+  del móvil, dibujada de los mismos resultados) y su registro `X.json`;
 * cuaderno: `scripts/cuadernos/X.py` (jupytext) -> `docs/cuadernos/X.ipynb` ejecutado;
 * salidas: los bloques de Python de `docs/.../X.md` -> `docs/salidas/X.json`, lo que
   imprime cada bloque.
@@ -131,6 +132,11 @@ class Producto:
     def salida(self) -> Path:
         return self.tipo.salidas / f"{self.nombre}{self.tipo.extension or '.json'}"
 
+    @property
+    def salida_estrecha(self) -> Path | None:
+        """La segunda imagen de una figura: la estrecha, para pantallas pequeñas."""
+        return self.tipo.salidas / f"{self.nombre}-estrecha.png" if self.tipo is FIGURAS else None
+
     def claves(self) -> Claves:
         return self.tipo.claves(self.fuente)
 
@@ -220,8 +226,9 @@ def sin_tiempos(registro: dict | None) -> dict | None:
     return {k: v for k, v in registro.items() if k not in esquema.TIEMPOS}
 
 
-def guardar(quien: Producto, registro: dict, salida: bytes | None = None) -> bool:
-    """Escribe la salida y después el registro (que, con la clave nueva, es lo que la da por buena).
+def guardar(quien: Producto, registro: dict, salida: bytes | None = None, otras: dict | None = None) -> bool:
+    """Escribe la salida (y `otras`: {ruta: bytes}, la imagen estrecha) y después el registro
+    (que, con la clave nueva, es lo que las da por buenas).
 
     Todo se prepara antes de escribir: un registro que no cumple el esquema no deja nada
     a medias. Si solo cambiarían los segundos, no se reescribe nada: una regeneración
@@ -238,6 +245,8 @@ def guardar(quien: Producto, registro: dict, salida: bytes | None = None) -> boo
     cambio = False
     if salida is not None:
         cambio = escribir_atomico(quien.salida, salida)
+    for ruta, datos in (otras or {}).items():
+        cambio = escribir_atomico(ruta, datos) or cambio
     if cambio or not igual_salvo_tiempos:
         cambio = escribir_atomico(quien.registro, texto) or cambio
     anotar_tiempos(quien.nombre, {k: registro[k] for k in esquema.TIEMPOS if k in registro})
@@ -293,6 +302,8 @@ def estado(nombre: str, tolerar_danado: bool = False, quien: Producto | None = N
         motivo = "sin generar"
     elif not quien.salida.exists():
         motivo = f"falta {quien.salida.name}"
+    elif quien.salida_estrecha is not None and not quien.salida_estrecha.exists():
+        motivo = f"falta {quien.salida_estrecha.name}"
     elif registro["clave"] != claves.total:
         solo_dibujo = quien.tipo is FIGURAS and registro.get("clave_calculo") == claves.calculo
         motivo = "solo cambió el dibujo" if solo_dibujo else "cambiaron sus entradas"

@@ -2,9 +2,10 @@
 
 El proceso padre (`python -m maquinaria`) pone el límite de tiempo y los hilos; aquí se
 siembra (antes de importar el script), se calcula (o se lee de la caché de cálculo), se
-dibuja y se escriben imagen y registro: primero se prepara todo, después la imagen y por
-último el registro con la clave nueva, de modo que un fallo no deja nada a medias y una
-interrupción entre ambos deja la figura marcada como desactualizada.
+dibuja dos veces (la figura ancha y la estrecha, para el móvil, de los mismos resultados) y
+se escriben las imágenes y el registro: primero se prepara todo, después las dos imágenes y
+por último el registro con la clave nueva, de modo que un fallo no deja nada a medias y una
+interrupción entre medias deja la figura marcada como desactualizada.
 """
 
 from __future__ import annotations
@@ -88,20 +89,32 @@ def generar_figura(quien: Producto) -> None:
     modulo = cargar(quien, ("dibujar",) if comparte else ("calcular", "dibujar"))
     resultados, segundos_calculo = calcular(quien, claves, modulo)
 
+    import inspect
+
     import matplotlib.pyplot as plt
 
     from . import estilo
     from .imagen import png_determinista
 
-    estilo.aplicar()
+    if "estrecha" not in inspect.signature(modulo.dibujar).parameters:
+        raise ErrorDeFigura(
+            f"dibujar() de «{quien.nombre}» debe aceptar «estrecha»: cada figura tiene su versión para el móvil."
+        )
     inicio = time.perf_counter()
-    salida = modulo.dibujar(resultados)
-    if not (isinstance(salida, tuple) and len(salida) == 2 and isinstance(salida[1], str) and salida[1].strip()):
-        raise ErrorDeFigura(f"dibujar() de «{quien.nombre}» debe devolver (figura, texto_alternativo).")
-    figura, alt = salida
-    png, ancho, alto = png_determinista(figura)
-    plt.close("all")
+    imagenes, alt = {}, None
+    # Dos dibujos de los mismos resultados: el ancho (portátil) y el estrecho (móvil).
+    for estrecha in (False, True):
+        estilo.aplicar(estrecha)
+        salida = modulo.dibujar(resultados, estrecha=estrecha)
+        if not (isinstance(salida, tuple) and len(salida) == 2 and isinstance(salida[1], str) and salida[1].strip()):
+            raise ErrorDeFigura(f"dibujar() de «{quien.nombre}» debe devolver (figura, texto_alternativo).")
+        figura, texto = salida
+        alt = alt or texto  # el texto alternativo es el del dibujo ancho: el mismo para las dos
+        imagenes[estrecha] = png_determinista(figura, estilo.PPP_ESTRECHA if estrecha else estilo.PPP)
+        plt.close("all")
     segundos_dibujo = time.perf_counter() - inicio
+    png, ancho, alto, texto_px = imagenes[False]
+    png_estrecha, ancho_estrecha, alto_estrecha, texto_px_estrecha = imagenes[True]
 
     # El pie es el primer párrafo del docstring (puede ocupar varias líneas).
     primer_parrafo = (modulo.__doc__ or quien.nombre).strip().split("\n\n")[0]
@@ -113,6 +126,14 @@ def generar_figura(quien: Producto) -> None:
         "ancho": ancho,
         "alto": alto,
         "bytes": len(png),
+        "texto_px": texto_px,  # el texto más pequeño dibujado, en píxeles de la imagen
+        "estrecha": {
+            "imagen": quien.salida_estrecha.name,
+            "ancho": ancho_estrecha,
+            "alto": alto_estrecha,
+            "bytes": len(png_estrecha),
+            "texto_px": texto_px_estrecha,
+        },
         "alt": " ".join(alt.split()),
         "segundos_calculo": round(segundos_calculo, 2),
         "segundos_dibujo": round(segundos_dibujo, 2),
@@ -121,7 +142,7 @@ def generar_figura(quien: Producto) -> None:
             (resultados[valores["METRICAS"]] if "METRICAS" in valores else resultados).get("metricas", {})
         ),
     }
-    guardar(quien, registro, png)
+    guardar(quien, registro, png, {quien.salida_estrecha: png_estrecha})
 
 
 def generar(nombre: str) -> None:

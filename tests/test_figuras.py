@@ -29,7 +29,7 @@ def calcular():
     return {{"x": x, "metricas": {{"media": float(x.mean())}}}}
 
 
-def dibujar(res):
+def dibujar(res, estrecha=False):
     import matplotlib.pyplot as plt
     figura, eje = plt.subplots(figsize=(3, 2))
     eje.plot(res["x"])
@@ -151,7 +151,10 @@ def test_retocar_el_dibujo_no_recalcula(copia):
     assert cache.stat().st_mtime_ns > calculado  # --forzar reentrena
     calculado = cache.stat().st_mtime_ns
     script.write_text(
-        script.read_text().replace("def dibujar(res):", "def dibujar(res):\n    # retoque"), encoding="utf-8"
+        script.read_text().replace(
+            "def dibujar(res, estrecha=False):", "def dibujar(res, estrecha=False):\n    # retoque"
+        ),
+        encoding="utf-8",
     )
     assert estados(copia)["activaciones"] == "solo cambió el dibujo"
     assert ejecutar(copia, "activaciones").returncode == 0
@@ -161,14 +164,18 @@ def test_retocar_el_dibujo_no_recalcula(copia):
 
 def test_dos_ejecuciones_forzadas_dan_los_mismos_bytes(copia):
     imagen = copia / "docs" / "figuras" / "activaciones.png"
+    estrecha = copia / "docs" / "figuras" / "activaciones-estrecha.png"
     registro = copia / "docs" / "figuras" / "activaciones.json"
     bytes_y_metricas = []
     for _ in range(2):  # --forzar recalcula: no usa la caché de cálculo
         assert ejecutar(copia, "--forzar", "activaciones").returncode == 0
-        bytes_y_metricas.append((imagen.read_bytes(), json.loads(registro.read_text())["metricas"]))
+        bytes_y_metricas.append(
+            (imagen.read_bytes(), estrecha.read_bytes(), json.loads(registro.read_text())["metricas"])
+        )
     assert bytes_y_metricas[0] == bytes_y_metricas[1]
-    # Y coinciden con los que están en el repositorio.
+    # Y coinciden con los que están en el repositorio (la ancha y la estrecha).
     assert bytes_y_metricas[0][0] == (RAIZ / "docs" / "figuras" / "activaciones.png").read_bytes()
+    assert bytes_y_metricas[0][1] == (RAIZ / "docs" / "figuras" / "activaciones-estrecha.png").read_bytes()
 
 
 def test_un_fallo_se_explica_y_no_toca_las_demas(copia):

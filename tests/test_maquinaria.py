@@ -298,7 +298,7 @@ def calcular():
     return {"metricas": {"pesos": keras.ops.convert_to_numpy(capa.kernel).ravel().tolist()}}
 
 
-def dibujar(res):
+def dibujar(res, estrecha=False):
     import matplotlib.pyplot as plt
     figura, eje = plt.subplots(figsize=(3, 2))
     eje.plot(res["metricas"]["pesos"])

@@ -1,6 +1,7 @@
 """Macros de las páginas (mkdocs-macros): figuras y números leídos de los registros.
 
-    {{ figura("activaciones") }}                  imagen, texto alternativo, tamaño y procedencia
+    {{ figura("activaciones") }}                  imagen (ancha y, en el móvil, estrecha), texto
+                                                  alternativo, tamaño y procedencia
     {{ dato("xor", "exactitud_test", "%", 1) }}   un número del registro, con coma decimal
                                                   (la clave se recorre por puntos: "a.b.0")
     {{ tabla_figuras() }}                         tabla de tiempos de todas las figuras
@@ -14,6 +15,7 @@ Ningún número entrenado se escribe a mano en una página: se lee aquí de docs
 
 from __future__ import annotations
 
+import html
 import json
 import os
 import posixpath
@@ -23,6 +25,12 @@ from .. import formato as formato_mod
 from ..registros import leer_registro, productos
 from ..versiones import REGISTRO as REGISTRO_VERSIONES
 from . import comprobado
+
+# Hasta este ancho de ventana se sirve la figura estrecha: con la ancha (unos 1 040 px
+# mostrados en la columna), la letra de 9 puntos baja de 9 px CSS por debajo de unos 720 px.
+# Solo en pantalla: al imprimir (el PDF sale de imprimir/) va la ancha, y la página de
+# imprimir no reescribe la ruta del srcset (mkdocs-print-site solo reescribe los src de <img>).
+MEDIA_ESTRECHA = "screen and (max-width: 720px)"
 
 
 class ErrorDeMacro(Exception):
@@ -96,10 +104,21 @@ def define_env(env):
         enlace = (
             f'<a href="{repositorio}/blob/main/{script}">{script.rsplit("/", 1)[-1]}</a>' if repositorio else script
         )
+        # En pantallas estrechas (un móvil), la figura dibujada para ellas: los paneles apilados
+        # y la letra a su medida. La imagen y el enlace van en Markdown (MkDocs comprueba y
+        # reescribe su ruta); el srcset de <source> es HTML: su ruta se calcula desde la URL
+        # de la página publicada.
+        estrecha = registro["estrecha"]
+        url = env.page.url or "./"
+        carpeta = url if url.endswith("/") else posixpath.dirname(url) or "."
+        srcset = html.escape(posixpath.relpath(f"figuras/{estrecha['imagen']}", carpeta), quote=True)
+        fuente = f'<source media="{MEDIA_ESTRECHA}" srcset="{srcset}" width="{estrecha["ancho"]}" height="{estrecha["alto"]}">'
         return (
             f'<figure class="figura-generada" markdown="span">\n'
             # La imagen enlaza a sí misma: un clic la abre a tamaño completo.
-            f'[![{alt}]({ruta}){{ width="{registro["ancho"]}" height="{registro["alto"]}" loading="lazy" }}]({ruta})\n'
+            f"[<picture>{fuente}"
+            f'![{alt}]({ruta}){{ width="{registro["ancho"]}" height="{registro["alto"]}" loading="lazy" }}'
+            f"</picture>]({ruta})\n"
             f'<figcaption markdown>{titulo}. <small class="procedencia">{enlace}'
             f" · semilla {registro['semilla']}</small></figcaption>\n"
             f"</figure>\n"

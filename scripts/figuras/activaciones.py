@@ -48,7 +48,7 @@ def calcular():
     }
 
 
-def dibujar(res):
+def dibujar(res, estrecha=False):
     import matplotlib.pyplot as plt
 
     from maquinaria.formato import numero
@@ -56,7 +56,13 @@ def dibujar(res):
     x, curvas = res["x"], res["curvas"]
     en_cero = np.isclose(x, 0)
     # Dos filas de tres: cinco funciones y la leyenda en el sexto hueco.
-    figura, ejes = plt.subplots(2, 3, figsize=(9.4, 5.6), layout="constrained")
+    # En el móvil, tres filas de dos.
+    from maquinaria.estilo import ANCHO_ESTRECHA
+
+    if estrecha:
+        figura, ejes = plt.subplots(3, 2, figsize=(ANCHO_ESTRECHA, 7.4), layout="constrained")
+    else:
+        figura, ejes = plt.subplots(2, 3, figsize=(9.4, 5.6), layout="constrained")
     ejes = ejes.ravel()
     for eje, (nombre, (y, dy)) in zip(ejes, curvas.items()):
         if nombre in ("escalón", "ReLU"):  # sin líneas verticales falsas en los saltos
@@ -72,8 +78,8 @@ def dibujar(res):
             eje.annotate(
                 "f' = 0 salvo en 0,\ndonde no existe",
                 (-2, 0),
-                xytext=(-3.8, 0.55),
-                fontsize=9,
+                xytext=(-4.6, 0.45) if estrecha else (-3.8, 0.55),
+                fontsize=8.5 if estrecha else 9,
                 arrowprops={"arrowstyle": "->", "color": "#607d8b"},
             )
         if nombre == "ReLU":
@@ -81,12 +87,12 @@ def dibujar(res):
             eje.plot([0], [1], "o", mfc="white", mec="C1", ms=5, zorder=4)
         eje.set_title(nombre)
         eje.set_xlabel("x")
-        eje.set_xticks([-4, -2, 0, 2, 4])
+        eje.set_xticks([-4, 0, 4] if estrecha else [-4, -2, 0, 2, 4])
         eje.set_ylim(-1.6, 4.1 if nombre in ("identidad", "ReLU") else 1.6)
         if nombre not in ("identidad", "ReLU"):
-            eje.set_yticks([-1, -0.5, 0, 0.5, 1])
+            eje.set_yticks([-1, 0, 1] if estrecha else [-1, -0.5, 0, 0.5, 1])
     ejes[-1].axis("off")
-    ejes[-1].legend(*ejes[0].get_legend_handles_labels(), loc="center", fontsize=12)
+    ejes[-1].legend(*ejes[0].get_legend_handles_labels(), loc="center", fontsize=11 if estrecha else 12)
     alt = (
         "Cinco gráficas en dos filas (identidad, escalón y ReLU arriba; tanh y sigmoide abajo), sobre x entre "
         "−4 y 4, cada una con la función (línea continua) y su derivada "

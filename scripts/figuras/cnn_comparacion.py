@@ -79,13 +79,18 @@ def _es(x, decimales=1):
     return numero(x, decimales)
 
 
-def dibujar(res):
+def dibujar(res, estrecha=False):
     import matplotlib.pyplot as plt
 
     m = res["metricas"]
     nombres = {"cnn": "convolucional", "densa": "densa"}
+    from maquinaria.estilo import ANCHO_ESTRECHA
+
+    # En el móvil, una gráfica encima de la otra.
     figura, (curvas, barras) = plt.subplots(
-        1, 2, figsize=(9.5, 4.2), gridspec_kw={"width_ratios": [1, 1]}, layout="constrained"
+        *((2, 1) if estrecha else (1, 2)),
+        figsize=(ANCHO_ESTRECHA, 7.4) if estrecha else (9.5, 4.2),
+        layout="constrained",
     )
     for clave, estilo in (("cnn", "-"), ("densa", "--")):
         epocas = np.arange(1, len(res[clave]["val_accuracy"]) + 1)
@@ -96,7 +101,7 @@ def dibujar(res):
     curvas.set_ylabel("exactitud en validación")
     minimo = min(min(res[c]["val_accuracy"]) for c in ("cnn", "densa"))
     curvas.set_ylim(np.floor(10 * minimo) / 10, 1.0)
-    curvas.legend(loc="lower right")
+    curvas.legend(loc="lower right", fontsize=8.5 if estrecha else None)
     curvas.set_title("Aprendizaje con la misma receta")
 
     colores = ["#3f51b5", "#ff5722", "#009688", "#9c27b0"]

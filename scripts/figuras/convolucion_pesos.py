@@ -45,29 +45,33 @@ def _miles(n):
     return f"{n:,}".replace(",", "\u202f")
 
 
-def dibujar(res):
+def dibujar(res, estrecha=False):
     import matplotlib.pyplot as plt
 
     m = res["metricas"]
-    figura, eje = plt.subplots(figsize=(9, 4))
+    from maquinaria.estilo import ANCHO_ESTRECHA
+
+    figura, eje = plt.subplots(figsize=(ANCHO_ESTRECHA, 3.8) if estrecha else (9, 4))
     eje.plot(m["lados"], m["densa"], "o-", label="Dense con la misma salida")
     eje.plot(m["lados"], m["conv"], "s-", label="Conv2D(32, 5x5)")
     eje.set_yscale("log")
-    eje.set_xticks(m["lados"], [f"{n}x{n}" for n in m["lados"]])
+    eje.set_xticks(m["lados"], [f"{n}x{n}" for n in m["lados"]], fontsize=8.5 if estrecha else None)
     eje.set_xlabel("tamaño de la imagen de entrada")
     eje.set_ylabel("parámetros (escala logarítmica)")
     for x, d in zip(m["lados"], m["densa"]):
-        eje.annotate(_miles(d), (x, d), textcoords="offset points", xytext=(0, 8), ha="center", fontsize=9)
+        eje.annotate(
+            _miles(d), (x, d), textcoords="offset points", xytext=(0, 8), ha="center", fontsize=8 if estrecha else 9
+        )
     eje.annotate(
         _miles(m["conv_28"]),
         (m["lados"][-1], m["conv_28"]),
         textcoords="offset points",
         xytext=(0, 8),
         ha="center",
-        fontsize=9,
+        fontsize=8 if estrecha else 9,
     )
     eje.set_ylim(100, max(m["densa"]) * 8)
-    eje.legend(loc="center right")
+    eje.legend(loc="center right", fontsize=8.5 if estrecha else None)
     figura.tight_layout()
     alt = (
         "Gráfica de parámetros en escala logarítmica frente al tamaño de la imagen, de 8x8 a 28x28. La línea de "

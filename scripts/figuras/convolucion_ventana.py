@@ -37,7 +37,7 @@ def calcular():
     }
 
 
-def dibujar(res):
+def dibujar(res, estrecha=False):
     import matplotlib.pyplot as plt
 
     from maquinaria.formato import numero
@@ -47,24 +47,32 @@ def dibujar(res):
     k = m["forma_filtro"][0]
     productos = res["ventana"] * res["filtro"]
     # Una fila con casillas del mismo tamaño en las cuatro cuadrículas: los ejes se colocan a mano.
-    casilla, margen, hueco = 0.36, 0.3, 0.68  # pulgadas
     anchos = [res["imagen"].shape[1], k, k, m["forma_salida"][1]]
-    ancho = margen + casilla * sum(anchos) + hueco * 3 + 0.15
-    arriba, abajo = 0.35, 0.3  # título; números de las columnas
-    alto = arriba + casilla * res["imagen"].shape[0] + abajo
-    figura = plt.figure(figsize=(ancho, alto))
-    ejes, izquierda = [], margen
-    for n in anchos:  # todas alineadas por arriba
-        ejes.append(
-            figura.add_axes(
-                [izquierda / ancho, (alto - arriba - casilla * n) / alto, casilla * n / ancho, casilla * n / alto]
+    if estrecha:  # en el móvil, de dos en dos: entrada y filtro; productos y salida
+        from maquinaria.estilo import ANCHO_ESTRECHA
+        from maquinaria.graficos import colocar_cuadriculas
+
+        cuadradas = [(n, n) for n in anchos]
+        figura, ejes = colocar_cuadriculas([cuadradas[:2], cuadradas[2:]], 0.29, ANCHO_ESTRECHA, hueco=0.7)
+    else:
+        casilla, margen, hueco = 0.36, 0.3, 0.68  # pulgadas
+        ancho = margen + casilla * sum(anchos) + hueco * 3 + 0.15
+        arriba, abajo = 0.35, 0.3  # título; números de las columnas
+        alto = arriba + casilla * res["imagen"].shape[0] + abajo
+        figura = plt.figure(figsize=(ancho, alto))
+        ejes, izquierda = [], margen
+        for n in anchos:  # todas alineadas por arriba
+            ejes.append(
+                figura.add_axes(
+                    [izquierda / ancho, (alto - arriba - casilla * n) / alto, casilla * n / ancho, casilla * n / alto]
+                )
             )
-        )
-        izquierda += casilla * n + hueco
+            izquierda += casilla * n + hueco
     rejilla(ejes[0], res["imagen"], "Entrada 7x7 y la ventana", "Greys", 1.6, ((i, j), k, k))
     rejilla(ejes[1], res["filtro"], "Filtro W (3x3)", "RdBu", 1.6)
     rejilla(ejes[2], productos, "Ventana × W", "RdBu", 1.6)
-    ejes[2].set_xlabel(f"suma = {numero(m['suma_productos'])};  + b = {numero(m['sesgo'])}")
+    separa = "\n" if estrecha else "  "
+    ejes[2].set_xlabel(f"suma = {numero(m['suma_productos'])};{separa}+ b = {numero(m['sesgo'])}")
     limite = np.abs(res["mapa"]).max()
     rejilla(
         ejes[3],
@@ -76,7 +84,7 @@ def dibujar(res):
     )
     ejes[3].set_xlabel(f"valor en ({i}, {j}): {numero(m['valor'])}")
     for eje in ejes:  # números de filas y columnas legibles (el ayudante los deja en 8)
-        eje.tick_params(which="both", labelsize=9)
+        eje.tick_params(which="both", labelsize=8.5 if estrecha else 9)
     alt = (
         "Cuatro cuadrículas con números. La primera es una imagen de 7x7 de ceros y unos que dibujan un siete, "
         f"con un recuadro naranja sobre la ventana de 3x3 que empieza en la fila {i}, columna {j}. La segunda es el "

@@ -57,12 +57,16 @@ def calcular():
     }
 
 
-def dibujar(res):
+def dibujar(res, estrecha=False):
     import matplotlib.pyplot as plt
 
     h, m = res["historia"], res["metricas"]
     epocas = np.arange(1, len(h["loss"]) + 1)
-    figura, (izq, der) = plt.subplots(1, 2, figsize=(9.5, 3.8))
+    from maquinaria.estilo import ANCHO_ESTRECHA
+
+    figura, (izq, der) = plt.subplots(
+        *((2, 1) if estrecha else (1, 2)), figsize=(ANCHO_ESTRECHA, 7.0) if estrecha else (9.5, 3.8)
+    )
     izq.plot(epocas, h["loss"], label="entrenamiento")
     izq.plot(epocas, h["val_loss"], "--", label="validación")
     izq.set_title("Pérdida (entropía cruzada)")

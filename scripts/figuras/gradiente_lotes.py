@@ -40,11 +40,18 @@ def calcular():
     }
 
 
-def dibujar(res):
+def dibujar(res, estrecha=False):
     import matplotlib.pyplot as plt
 
     n, m = res["n"], res["metricas"]
-    figura, (izq, der) = plt.subplots(1, 2, figsize=(9.5, 4.3), sharey=True, layout="constrained")
+    from maquinaria.estilo import ANCHO_ESTRECHA
+
+    figura, (izq, der) = plt.subplots(
+        *((2, 1) if estrecha else (1, 2)),
+        figsize=(ANCHO_ESTRECHA, 7.6) if estrecha else (9.5, 4.3),
+        sharey=True,
+        layout="constrained",
+    )
     for lote, h in res["historias"].items():
         nombre = f"lote completo ({lote})" if lote == n else f"lotes de {lote}"
         epocas = np.arange(1, len(h["loss"]) + 1)
@@ -56,9 +63,11 @@ def dibujar(res):
     izq.set_title("Misma cantidad de épocas")
     izq.set_ylim(bottom=0)
     # Una sola leyenda, debajo de las dos gráficas: dentro taparía las curvas
-    figura.legend(*izq.get_legend_handles_labels(), loc="outside lower center", ncols=4)
+    figura.legend(*izq.get_legend_handles_labels(), loc="outside lower center", ncols=2 if estrecha else 4)
     der.set_xlabel("pasos de actualización (escala log)")
     der.set_title("Misma cantidad de pasos")
+    if estrecha:
+        der.set_ylabel("pérdida de entrenamiento")
     r = m["resultados"]
 
     def coma(v, d=2):

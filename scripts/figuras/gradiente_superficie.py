@@ -48,15 +48,24 @@ def calcular():
     }
 
 
-def dibujar(res):
+def dibujar(res, estrecha=False):
     import matplotlib.pyplot as plt
 
     m = res["metricas"]
     # Tres caminos arriba; abajo, el cuarto y la pérdida de los cuatro, que ocupa dos columnas
-    figura = plt.figure(figsize=(9.5, 6.4), layout="constrained")
-    rejilla = figura.add_gridspec(2, 3)
-    ejes = [figura.add_subplot(rejilla[0, c]) for c in range(3)]
-    ejes += [figura.add_subplot(rejilla[1, 0]), figura.add_subplot(rejilla[1, 1:])]
+    # En el móvil: los cuatro caminos de dos en dos y la pérdida debajo, a todo lo ancho
+    from maquinaria.estilo import ANCHO_ESTRECHA
+
+    if estrecha:
+        figura = plt.figure(figsize=(ANCHO_ESTRECHA, 7.8), layout="constrained")
+        rejilla = figura.add_gridspec(3, 2)
+        ejes = [figura.add_subplot(rejilla[f, c]) for f in range(2) for c in range(2)]
+        ejes.append(figura.add_subplot(rejilla[2, :]))
+    else:
+        figura = plt.figure(figsize=(9.5, 6.4), layout="constrained")
+        rejilla = figura.add_gridspec(2, 3)
+        ejes = [figura.add_subplot(rejilla[0, c]) for c in range(3)]
+        ejes += [figura.add_subplot(rejilla[1, 0]), figura.add_subplot(rejilla[1, 1:])]
     niveles = np.geomspace(m["perdida_optima"] * 1.05, res["Z"].max(), 12)
     colores = plt.rcParams["axes.prop_cycle"].by_key()["color"]
     for eje, (tasa, camino), color in zip(ejes, res["caminos"].items(), colores):
@@ -81,7 +90,10 @@ def dibujar(res):
     der.set_ylim(m["perdida_optima"] * 0.7, 1e3)
     der.set_xlabel("paso")
     der.set_title("pérdida (MSE, escala log)")
-    der.legend(loc="center right", bbox_to_anchor=(1, 0.64), ncol=2)
+    if estrecha:
+        der.legend(loc="upper center", bbox_to_anchor=(0.5, -0.3), ncol=3, fontsize=8.5, frameon=False)
+    else:
+        der.legend(loc="center right", bbox_to_anchor=(1, 0.64), ncol=2)
     f = m["perdida_final"]
 
     def coma(v, d=2):

@@ -38,7 +38,7 @@ def calcular():
     }
 
 
-def dibujar(res):
+def dibujar(res, estrecha=False):
     import matplotlib.pyplot as plt
     from matplotlib.patches import Rectangle
 
@@ -51,7 +51,14 @@ def dibujar(res):
         (1, 0, "FP", "no era un 8\ny dijo 8", "#ffccbc"),
         (1, 1, "TN", "no era un 8\ny dijo otro", "#c8e6c9"),
     ]
-    figura, (eje, texto) = plt.subplots(1, 2, figsize=(8.6, 3.9), gridspec_kw={"width_ratios": [1.1, 1]})
+    from maquinaria.estilo import ANCHO_ESTRECHA
+
+    if estrecha:  # en el móvil, la matriz encima y las métricas debajo
+        figura, (eje, texto) = plt.subplots(
+            2, 1, figsize=(ANCHO_ESTRECHA, 6.4), gridspec_kw={"height_ratios": [1.5, 1]}, layout="constrained"
+        )
+    else:
+        figura, (eje, texto) = plt.subplots(1, 2, figsize=(8.6, 3.9), gridspec_kw={"width_ratios": [1.1, 1]})
     for fila, columna, nombre, explicacion, color in casillas:
         eje.add_patch(Rectangle((columna, 1 - fila), 1, 1, facecolor=color, edgecolor="#37474f", lw=1.5))
         eje.text(
@@ -88,7 +95,8 @@ def dibujar(res):
         texto.text(0.0, y, nombre, fontsize=12, weight="bold", color="#263238", transform=texto.transAxes)
         texto.text(0.4, y, formula, fontsize=11, color="#37474f", transform=texto.transAxes)
         texto.text(1.0, y, numero(valor, 3), fontsize=12, ha="right", color="#263238", transform=texto.transAxes)
-    figura.tight_layout()
+    if not estrecha:
+        figura.tight_layout()
 
     def coma(v):
         return numero(v, 3)

@@ -45,13 +45,15 @@ def calcular():
     }
 
 
-def dibujar(res):
+def dibujar(res, estrecha=False):
     import matplotlib.pyplot as plt
 
     from maquinaria.formato import numero
 
     M, m = res["M"], res["metricas"]
-    figura, eje = plt.subplots(figsize=(6.4, 5.4))
+    from maquinaria.estilo import ANCHO_ESTRECHA
+
+    figura, eje = plt.subplots(figsize=(ANCHO_ESTRECHA, 4.4) if estrecha else (6.4, 5.4))
     eje.imshow(M, cmap="Blues", vmin=0, vmax=M.max())
     eje.grid(False)
     for i in range(10):
@@ -63,14 +65,15 @@ def dibujar(res):
                     str(M[i, j]),
                     ha="center",
                     va="center",
-                    fontsize=10,
+                    fontsize=8.5 if estrecha else 10,
                     color="white" if M[i, j] > M.max() / 2 else "#263238",
                 )
     eje.set_xticks(range(10))
     eje.set_yticks(range(10))
     eje.set_xlabel("clase predicha")
     eje.set_ylabel("clase real")
-    eje.set_title(f"{m['aciertos']} aciertos de {m['total']} (exactitud {numero(m['exactitud'], 3)})")
+    separa = "\n" if estrecha else " "
+    eje.set_title(f"{m['aciertos']} aciertos de {m['total']}{separa}(exactitud {numero(m['exactitud'], 3)})")
     figura.tight_layout()
     err = m["error_frecuente"]
     errores = m["total"] - m["aciertos"]

@@ -62,7 +62,7 @@ def calcular():
     }
 
 
-def dibujar(res):
+def dibujar(res, estrecha=False):
     import matplotlib.pyplot as plt
 
     from maquinaria.formato import numero
@@ -70,10 +70,19 @@ def dibujar(res):
     m = res["metricas"]
     W, B = res["W_B"]
     Z = perdida_recta(W, B, res["x"], res["y"])
-    figura = plt.figure(figsize=(9.5, 6.4), layout="constrained")
-    rejilla = figura.add_gridspec(2, 4)
-    ejes = [figura.add_subplot(rejilla[0, c]) for c in range(4)]
-    der = figura.add_subplot(rejilla[1, :])
+    # En el móvil: los cuatro caminos de dos en dos y la pérdida debajo
+    from maquinaria.estilo import ANCHO_ESTRECHA
+
+    if estrecha:
+        figura = plt.figure(figsize=(ANCHO_ESTRECHA, 8.0), layout="constrained")
+        rejilla = figura.add_gridspec(3, 2)
+        ejes = [figura.add_subplot(rejilla[f, c]) for f in range(2) for c in range(2)]
+        der = figura.add_subplot(rejilla[2, :])
+    else:
+        figura = plt.figure(figsize=(9.5, 6.4), layout="constrained")
+        rejilla = figura.add_gridspec(2, 4)
+        ejes = [figura.add_subplot(rejilla[0, c]) for c in range(4)]
+        der = figura.add_subplot(rejilla[1, :])
     niveles = np.geomspace(m["perdida_optima"] * 1.05, Z.max(), 12)
     colores = plt.rcParams["axes.prop_cycle"].by_key()["color"]
     for eje, (nombre, camino), color in zip(ejes, res["caminos"].items(), colores):
@@ -87,14 +96,18 @@ def dibujar(res):
         eje.set_title(f"{nombre}\ntasa {tasa}", color=color, fontsize=10.5)
         eje.set_xlabel("w")
         eje.grid(False)
-    ejes[0].set_ylabel("b")
+    for eje in ejes[:: 2 if estrecha else 4]:
+        eje.set_ylabel("b")
     for (nombre, perdida), color in zip(res["perdidas"].items(), colores):
         der.semilogy(np.arange(len(perdida)), perdida, color=color, label=nombre)
     der.axhline(m["perdida_optima"], color="black", lw=1, ls=":", label="mínimo")
     der.axhline(m["umbral"], color="#78909c", lw=1, ls="--", label="mínimo + 10 %")
     der.set_xlabel("paso")
     der.set_title("pérdida (MSE, escala log)")
-    der.legend(ncol=3)
+    if estrecha:  # bajo la gráfica: dentro taparía las curvas
+        der.legend(ncol=2, fontsize=8.5, loc="upper center", bbox_to_anchor=(0.5, -0.3), frameon=False)
+    else:
+        der.legend(ncol=3)
     partes = []
     for nombre in m["orden"]:
         r = m["optimizadores"][nombre]

@@ -49,10 +49,14 @@ def calcular():
     }
 
 
-def dibujar(res):
+def dibujar(res, estrecha=False):
     import matplotlib.pyplot as plt
 
-    figura, (izq, der) = plt.subplots(1, 2, figsize=(9.5, 4.1))
+    from maquinaria.estilo import ANCHO_ESTRECHA
+
+    figura, (izq, der) = plt.subplots(
+        *((2, 1) if estrecha else (1, 2)), figsize=(ANCHO_ESTRECHA, 7.6) if estrecha else (9.5, 4.1)
+    )
     izq.plot(res["errores"], res["cuadratico"], label="error² (MSE)")
     izq.plot(res["errores"], res["raiz"], "--", label="|error| (RMSE de un ejemplo)")
     izq.set_xlabel("error = predicción − valor real")

@@ -37,16 +37,29 @@ def calcular():
     return {"conjuntos": conjuntos, "metricas": metricas}
 
 
-def dibujar(res):
+def dibujar(res, estrecha=False):
     import matplotlib.pyplot as plt
 
+    from maquinaria.estilo import ANCHO_ESTRECHA
     from maquinaria.formato import porcentaje
     from maquinaria.graficos_playground import AZUL, NARANJA
 
-    # Una columna por conjunto y una fila por ruido; los ejes, compartidos.
-    figura, ejes = plt.subplots(
-        len(RUIDOS), len(CONJUNTOS), figsize=(9.4, 4.9), sharex=True, sharey=True, layout="constrained"
-    )
+    # Una columna por conjunto y una fila por ruido; los ejes, compartidos. En el móvil,
+    # traspuesta: una fila por conjunto y una columna por ruido.
+    if estrecha:
+        figura, traspuestos = plt.subplots(
+            len(CONJUNTOS),
+            len(RUIDOS),
+            figsize=(ANCHO_ESTRECHA, 1.9 * len(CONJUNTOS) + 0.4),
+            sharex=True,
+            sharey=True,
+            layout="constrained",
+        )
+        ejes = traspuestos.T
+    else:
+        figura, ejes = plt.subplots(
+            len(RUIDOS), len(CONJUNTOS), figsize=(9.4, 4.9), sharex=True, sharey=True, layout="constrained"
+        )
     figura.get_layout_engine().set(wspace=0.06)
     for fila, ruido in enumerate(RUIDOS):
         for columna, nombre in enumerate(CONJUNTOS):
@@ -56,13 +69,20 @@ def dibujar(res):
                 eje.scatter(X[:, 0], X[:, 1], c=np.where(y > 0, AZUL, NARANJA), s=9, edgecolors=borde, linewidths=0.5)
             eje.set_xlim(-6, 6)
             eje.set_ylim(-6, 6)
-            eje.set_xticks([-6, -3, 0, 3, 6])
-            eje.set_yticks([-6, -3, 0, 3, 6])
+            eje.set_xticks([-6, 0, 6] if estrecha else [-6, -3, 0, 3, 6])
+            eje.set_yticks([-6, 0, 6] if estrecha else [-6, -3, 0, 3, 6])
             eje.set_aspect("equal")
-            if fila == 0:
-                eje.set_title(NOMBRES[nombre], fontsize=11)
-            if columna == 0:
-                eje.set_ylabel(f"ruido {ruido}", fontsize=12)
+            if estrecha:
+                eje.tick_params(labelsize=8.5)
+                if columna == 0:
+                    eje.set_title(f"ruido {ruido}", fontsize=10)
+                if fila == 0:
+                    eje.set_ylabel(NOMBRES[nombre], fontsize=10)
+            else:
+                if fila == 0:
+                    eje.set_title(NOMBRES[nombre], fontsize=11)
+                if columna == 0:
+                    eje.set_ylabel(f"ruido {ruido}", fontsize=12)
     m = res["metricas"]
 
     def pct(v):

@@ -42,7 +42,7 @@ def calcular():
     return {"comparacion": res, "metricas": metricas}
 
 
-def dibujar(res):
+def dibujar(res, estrecha=False):
     from maquinaria.formato import porcentaje
     from maquinaria.graficos_playground import figura_comparacion
 
@@ -54,6 +54,7 @@ def dibujar(res):
             "cuadrados": "Sin capas ocultas, X₁² y X₂²",
             "4-2": "Red 4-2, X₁ y X₂",
         },
+        estrecha=estrecha,
     )
 
     def pct(v):

@@ -63,7 +63,7 @@ def calcular():
     return {"comparacion": res, "metricas": metricas, "por_defecto": "4-2 tanh"}
 
 
-def dibujar(res):
+def dibujar(res, estrecha=False):
     import matplotlib.pyplot as plt
 
     from maquinaria.formato import numero, porcentaje
@@ -72,11 +72,22 @@ def dibujar(res):
     m, comp = res["metricas"], res["comparacion"]
     mostradas = [res["por_defecto"], m["mejor_tanh"], m["mejor_relu"]]
     # Arriba, tres redes tras todas las épocas y sus pérdidas; abajo, la mejor mientras aprende.
-    figura = plt.figure(figsize=(9.4, 6.6), layout="constrained")
+    # En el móvil: los mapas de dos en dos, la pérdida a todo lo ancho y su leyenda debajo.
+    from maquinaria.estilo import ANCHO_ESTRECHA
+
+    if estrecha:
+        figura = plt.figure(figsize=(ANCHO_ESTRECHA, 13.4), layout="constrained")
+        arriba, abajo = figura.subfigures(2, 1, height_ratios=[8.6, 4.8])
+        mapas, perdidas = arriba.subfigures(2, 1, height_ratios=[4.8, 3.8])
+        ejes_arriba = [*mapas.subplots(2, 2).ravel()[:3], perdidas.subplots()]
+        mapas.axes[3].set_axis_off()
+    else:
+        figura = plt.figure(figsize=(9.4, 6.6), layout="constrained")
+        arriba, abajo = figura.subfigures(2, 1, height_ratios=[1.08, 1])
+        ejes_arriba = arriba.subplots(1, 4, width_ratios=[1, 1, 1, 1.3])
     figura.get_layout_engine().set(wspace=0.06)
-    arriba, abajo = figura.subfigures(2, 1, height_ratios=[1.08, 1])
-    arriba.suptitle(f"Tras {m['epocas']} épocas", fontsize=12)
-    ejes_arriba = arriba.subplots(1, 4, width_ratios=[1, 1, 1, 1.3])
+    arriba.suptitle(f"Tras {m['epocas']} épocas", fontsize=10.5 if estrecha else 12)
+    tamano_mapa = 9 if estrecha else 10
     curvas = {}
     for i, (eje, etiqueta) in enumerate(zip(ejes_arriba, mostradas)):
         variante = comp[etiqueta]
@@ -86,32 +97,48 @@ def dibujar(res):
             variante["mapa"],
             *variante["datos"],
             f"{etiqueta}\nprueba (media): {numero(variante['resumen']['perdida_test'], 3)}\nmapa: semilla {s}",
+            tamano_titulo=tamano_mapa,
         )
-        if i > 0:
+        if estrecha:
+            eje.set_xticks([-6, 0, 6])
+            eje.set_yticks([-6, 0, 6])
+            eje.tick_params(labelsize=8.5, labelleft=i % 2 == 0)
+        elif i > 0:
             eje.tick_params(labelleft=False)
         curvas[etiqueta] = (variante["ent"], variante["test"])
     dibujar_perdidas(ejes_arriba[3], curvas, titulo=f"Pérdida, media de {m['repeticiones']} repeticiones", log=True)
     # La leyenda, en una fila bajo los cuatro paneles de arriba: dentro taparía las curvas.
     leyenda = ejes_arriba[3].get_legend()
-    arriba.legend(
+    (perdidas if estrecha else arriba).legend(
         handles=leyenda.legend_handles,
         labels=[t.get_text() for t in leyenda.get_texts()],
         loc="outside lower center",
-        ncols=5,
-        fontsize=9,
+        ncols=2 if estrecha else 5,
+        fontsize=8.5 if estrecha else 9,
     )
     leyenda.remove()
     mejor = comp[m["mejor"]]
     s = mejor["resumen"]["mediana"]["semilla"]
-    abajo.suptitle(f"La de menor pérdida de prueba media, {m['mejor']}, mientras aprende (semilla {s})", fontsize=12)
-    for i, (eje, epoca) in enumerate(zip(abajo.subplots(1, 4), m["capturas"])):
+    separa = "\n" if estrecha else " "
+    abajo.suptitle(
+        f"La de menor pérdida de prueba media, {m['mejor']},{separa}mientras aprende (semilla {s})",
+        fontsize=10.5 if estrecha else 12,
+    )
+    for i, (eje, epoca) in enumerate(
+        zip(abajo.subplots(2, 2).ravel() if estrecha else abajo.subplots(1, 4), m["capturas"])
+    ):
         dibujar_mapa(
             eje,
             mejor["capturas"][epoca],
             *mejor["datos"],
             f"época {epoca}\nprueba (semilla {s}): {numero(mejor['test'][s, epoca - 1], 3)}",
+            tamano_titulo=tamano_mapa,
         )
-        if i > 0:
+        if estrecha:
+            eje.set_xticks([-6, 0, 6])
+            eje.set_yticks([-6, 0, 6])
+            eje.tick_params(labelsize=8.5, labelleft=i % 2 == 0)
+        elif i > 0:
             eje.tick_params(labelleft=False)
 
     def f(v):

@@ -62,7 +62,7 @@ def calcular():
     }
 
 
-def dibujar(res):
+def dibujar(res, estrecha=False):
     import matplotlib.pyplot as plt
     from matplotlib.colors import to_rgb
 
@@ -71,7 +71,14 @@ def dibujar(res):
 
     colores = np.array([to_rgb(c) for c in (AZUL, NARANJA, "#2e9e5b")])
     m, p = res["metricas"], res["probabilidades"]
-    figura, ejes = plt.subplots(1, 2, figsize=(9.4, 4.3), layout="constrained", gridspec_kw={"width_ratios": [1, 1.2]})
+    from maquinaria.estilo import ANCHO_ESTRECHA
+
+    if estrecha:  # en el móvil, el mapa encima y las curvas debajo
+        figura, ejes = plt.subplots(2, 1, figsize=(ANCHO_ESTRECHA, 8.2), layout="constrained")
+    else:
+        figura, ejes = plt.subplots(
+            1, 2, figsize=(9.4, 4.3), layout="constrained", gridspec_kw={"width_ratios": [1, 1.2]}
+        )
     # Color de la clase más probable, tanto más claro cuanto menos segura está la red.
     seguridad = ((p.max(axis=-1) - 1 / 3) / (2 / 3))[..., None]
     imagen = colores[p.argmax(axis=-1)] * seguridad + 0.93 * (1 - seguridad)

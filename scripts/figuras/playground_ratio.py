@@ -49,13 +49,13 @@ def calcular():
     return {"comparacion": res, "metricas": metricas}
 
 
-def dibujar(res):
+def dibujar(res, estrecha=False):
     from maquinaria.formato import numero
     from maquinaria.graficos_playground import figura_comparacion
 
     m = res["metricas"]
     figura = figura_comparacion(
-        res["comparacion"], {"50 %": "50 % para entrenar", "70 %": "70 % para entrenar"}, log=True
+        res["comparacion"], {"50 %": "50 % para entrenar", "70 %": "70 % para entrenar"}, log=True, estrecha=estrecha
     )
 
     def f(v):

@@ -53,12 +53,12 @@ def calcular():
     return {"comparacion": res, "metricas": metricas}
 
 
-def dibujar(res):
+def dibujar(res, estrecha=False):
     from maquinaria.formato import numero, porcentaje
     from maquinaria.graficos_playground import figura_comparacion
 
     m = res["metricas"]
-    figura = figura_comparacion(res["comparacion"], {str(r): f"Ruido {r}" for r in RUIDOS})
+    figura = figura_comparacion(res["comparacion"], {str(r): f"Ruido {r}" for r in RUIDOS}, estrecha=estrecha)
 
     def f(v):
         return numero(v, 3)

@@ -51,12 +51,14 @@ def calcular():
     return {"comparacion": res, "metricas": metricas}
 
 
-def dibujar(res):
+def dibujar(res, estrecha=False):
     from maquinaria.formato import numero
     from maquinaria.graficos_playground import figura_comparacion
 
     m = res["metricas"]
-    figura = figura_comparacion(res["comparacion"], {"1": "1 neurona", "4": "4 neuronas", "6x8": "6 capas de 8"})
+    figura = figura_comparacion(
+        res["comparacion"], {"1": "1 neurona", "4": "4 neuronas", "6x8": "6 capas de 8"}, estrecha=estrecha
+    )
 
     def f(v):
         return numero(v, 3)

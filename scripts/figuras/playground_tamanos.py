@@ -133,7 +133,7 @@ def calcular():
     return {"resultados": resultados, "metricas": metricas}
 
 
-def dibujar(res):
+def dibujar(res, estrecha=False):
     import matplotlib.pyplot as plt
 
     from maquinaria.formato import numero
@@ -141,9 +141,15 @@ def dibujar(res):
 
     m = res["metricas"]
     # Una condición encima de la otra, con el mismo eje de tamaños.
-    figura, ejes = plt.subplots(2, 1, figsize=(9.4, 6.3), sharex=True, layout="constrained")
+    from maquinaria.estilo import ANCHO_ESTRECHA
+
+    figura, ejes = plt.subplots(
+        2, 1, figsize=(ANCHO_ESTRECHA, 7.0) if estrecha else (9.4, 6.3), sharex=True, layout="constrained"
+    )
     x = np.arange(len(m["tamanos"]))
     etiquetas = [f"{n}\n({p})" for n, p in zip(m["tamanos"], m["parametros"])]
+    if estrecha:  # en el móvil no caben todas: una sí y otra no
+        etiquetas = [e if i % 2 == 0 else "" for i, e in enumerate(etiquetas)]
     titulos = {
         "limpio": f"Sin ruido, {m['limpio']['puntos_ent']} puntos de entrenamiento",
         "ruidoso": f"Ruido 50, {m['ruidoso']['puntos_ent']} puntos de entrenamiento",
@@ -154,12 +160,13 @@ def dibujar(res):
             eje.plot(x, valores.mean(axis=1), estilo, color=color, label=f"{texto} (media)", ms=5)
             for r in range(valores.shape[1]):
                 eje.scatter(x, valores[:, r], color=color, s=8, alpha=0.35)
-        eje.set_xticks(x, etiquetas, fontsize=10)
-        eje.set_title(f"{titulos[clave]}, {m[clave]['epocas']} épocas", fontsize=11)
+        eje.set_xticks(x, etiquetas, fontsize=8.5 if estrecha else 10)
+        separa = "\n" if estrecha else ", "
+        eje.set_title(f"{titulos[clave]}{separa}{m[clave]['epocas']} épocas", fontsize=9.5 if estrecha else 11)
         eje.set_ylim(bottom=0)
-    ejes[0].legend(fontsize=10)  # una sola leyenda: las dos gráficas usan las mismas series
+    ejes[0].legend(fontsize=8.5 if estrecha else 10)  # una sola leyenda: las dos gráficas usan las mismas series
     ejes[-1].set_xlabel("capas ocultas (parámetros)")
-    figura.supylabel("pérdida final (la del Playground)", fontsize=11)
+    figura.supylabel("pérdida final (la del Playground)", fontsize=9.5 if estrecha else 11)
 
     def f(v):
         return numero(v, 3)

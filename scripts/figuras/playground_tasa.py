@@ -77,13 +77,13 @@ def calcular():
     return {"comparacion": res, "metricas": metricas}
 
 
-def dibujar(res):
+def dibujar(res, estrecha=False):
     from maquinaria.formato import numero, porcentaje
     from maquinaria.graficos_playground import figura_comparacion
 
     m = res["metricas"]
     titulos = {clave: f"Tasa {numero(tasa)}" for clave, tasa in TASAS.items()}
-    figura = figura_comparacion(res["comparacion"], titulos, log=True)
+    figura = figura_comparacion(res["comparacion"], titulos, log=True, estrecha=estrecha)
 
     def f(v):
         return numero(v, 3)

@@ -30,12 +30,14 @@ def calcular():
     return {"comparacion": res, "metricas": metricas}
 
 
-def dibujar(res):
+def dibujar(res, estrecha=False):
     from maquinaria.formato import numero, porcentaje
     from maquinaria.graficos_playground import figura_comparacion
 
     m = res["metricas"]
-    figura = figura_comparacion(res["comparacion"], {"1": "1 neurona", "2": "2 neuronas", "3": "3 neuronas"})
+    figura = figura_comparacion(
+        res["comparacion"], {"1": "1 neurona", "2": "2 neuronas", "3": "3 neuronas"}, estrecha=estrecha
+    )
 
     def f(v):
         return numero(v, 3)

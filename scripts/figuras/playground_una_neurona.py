@@ -33,12 +33,14 @@ def calcular():
     return {"comparacion": res, "metricas": metricas}
 
 
-def dibujar(res):
+def dibujar(res, estrecha=False):
     from maquinaria.formato import numero, porcentaje
     from maquinaria.graficos_playground import figura_comparacion
 
     m = res["metricas"]
-    figura = figura_comparacion(res["comparacion"], {"4-2": "Red 4-2 (por defecto)", "1": "Una neurona"})
+    figura = figura_comparacion(
+        res["comparacion"], {"4-2": "Red 4-2 (por defecto)", "1": "Una neurona"}, estrecha=estrecha
+    )
 
     def f(v):
         return numero(v, 3)

@@ -29,12 +29,14 @@ def calcular():
     return {"comparacion": res, "metricas": metricas}
 
 
-def dibujar(res):
+def dibujar(res, estrecha=False):
     from maquinaria.formato import porcentaje
     from maquinaria.graficos_playground import figura_comparacion
 
     m = res["metricas"]
-    figura = figura_comparacion(res["comparacion"], {"2": "2 neuronas", "3": "3 neuronas", "4": "4 neuronas"})
+    figura = figura_comparacion(
+        res["comparacion"], {"2": "2 neuronas", "3": "3 neuronas", "4": "4 neuronas"}, estrecha=estrecha
+    )
 
     def pct(v):
         return porcentaje(v, 0)

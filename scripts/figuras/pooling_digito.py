@@ -42,23 +42,32 @@ def calcular():
     }
 
 
-def dibujar(res):
+def dibujar(res, estrecha=False):
     import matplotlib.pyplot as plt
 
     m = res["metricas"]
-    figura = plt.figure(figsize=(9.5, 4.6), layout="constrained")
+    from maquinaria.estilo import ANCHO_ESTRECHA
+
+    if estrecha:  # en el móvil, el dígito arriba y las dos filas de filtros debajo
+        figura = plt.figure(figsize=(ANCHO_ESTRECHA, 6.6), layout="constrained")
+        rejilla = figura.add_gridspec(3, 3, height_ratios=[1.4, 1, 1])
+        eje = figura.add_subplot(rejilla[0, :])
+    else:
+        figura = plt.figure(figsize=(9.5, 4.6), layout="constrained")
+        rejilla = figura.add_gridspec(2, 4, width_ratios=[1.3, 0.8, 1, 1])
+        eje = figura.add_subplot(rejilla[:, 0])
     figura.get_layout_engine().set(wspace=0.06)
-    rejilla = figura.add_gridspec(2, 4, width_ratios=[1.3, 0.8, 1, 1])
-    eje = figura.add_subplot(rejilla[:, 0])
     eje.imshow(res["digito"], cmap="gray_r", interpolation="nearest")
     eje.set_title(f"Dígito ({m['clase']}) {m['forma_digito'][0]}x{m['forma_digito'][1]}")
     ejes = [eje]
     # Títulos solo en la fila de arriba; cada fila lleva el nombre de su filtro a la izquierda
+    separa = "\n" if estrecha else " "
     titulos = [
-        "Filtro 5x5",
-        f"Conv2D + ReLU: {m['forma_mapas'][0]}x{m['forma_mapas'][1]}",
-        f"MaxPooling2D: {m['forma_pooling'][0]}x{m['forma_pooling'][1]}",
+        f"Filtro{separa}5x5",
+        f"Conv2D + ReLU:{separa}{m['forma_mapas'][0]}x{m['forma_mapas'][1]}",
+        f"MaxPooling2D:{separa}{m['forma_pooling'][0]}x{m['forma_pooling'][1]}",
     ]
+    nombres_cortos = {"vertical": "verticales", "horizontal": "horizontales"}
     nombres = {"vertical": "bordes verticales", "horizontal": "bordes horizontales"}
     for fila, (nombre, filtro) in enumerate(res["filtros"].items()):
         limite = np.abs(filtro).max()
@@ -70,12 +79,12 @@ def dibujar(res):
             ],
             start=1,
         ):
-            eje = figura.add_subplot(rejilla[fila, columna])
+            eje = figura.add_subplot(rejilla[fila + 1, columna - 1] if estrecha else rejilla[fila, columna])
             eje.imshow(imagen, cmap=cmap, vmin=vmin, vmax=limite if cmap == "RdBu" else None, interpolation="nearest")
             if fila == 0:
-                eje.set_title(titulos[columna - 1], fontsize=11)
+                eje.set_title(titulos[columna - 1], fontsize=9.5 if estrecha else 11)
             if columna == 1:
-                eje.set_ylabel(nombres[nombre])
+                eje.set_ylabel(f"bordes{chr(10)}{nombres_cortos[nombre]}" if estrecha else nombres[nombre])
             ejes.append(eje)
     for eje in ejes:
         eje.set_xticks([])

@@ -35,12 +35,19 @@ def _preparar(eje, matriz, titulo):
     sin_marco(eje)
 
 
-def dibujar(res):
+def dibujar(res, estrecha=False):
     import matplotlib.pyplot as plt
     from matplotlib.patches import Rectangle
 
     entrada, salida = res["mapa"], res["salida"]
-    figura, ejes = plt.subplots(1, 2, figsize=(8, 3.8), gridspec_kw={"width_ratios": [4, 2]}, layout="constrained")
+    from maquinaria.estilo import ANCHO_ESTRECHA
+
+    figura, ejes = plt.subplots(
+        *((2, 1) if estrecha else (1, 2)),
+        figsize=(ANCHO_ESTRECHA, 6.6) if estrecha else (8, 3.8),
+        gridspec_kw={"height_ratios" if estrecha else "width_ratios": [2, 1] if estrecha else [4, 2]},
+        layout="constrained",
+    )
     _preparar(ejes[0], entrada, "Mapa de 4x4")
     _preparar(ejes[1], salida, "Tras MaxPooling2D: 2x2")
     for indice, ((i, j), valor) in enumerate(np.ndenumerate(salida)):

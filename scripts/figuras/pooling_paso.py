@@ -71,28 +71,38 @@ def _salida(eje, salida, titulo):
         eje.text(j, i, f"{valor:g}", ha="center", va="center", fontsize=10, color="#ff5722", fontweight="bold")
 
 
-def dibujar(res):
+def dibujar(res, estrecha=False):
     import matplotlib.pyplot as plt
 
     m = res["metricas"]
     # Una fila con casillas del mismo tamaño en las cuatro cuadrículas: los ejes se colocan a mano.
     lados = [7, m["valid"]["forma_salida"][0], 8, m["same"]["forma_salida"][0]]
-    casilla, margen, hueco = 0.35, 0.1, 0.42  # pulgadas
-    ancho = 2 * margen + casilla * sum(lados) + hueco * (len(lados) - 1)
-    arriba, abajo = 0.3, 0.3  # títulos; etiquetas de abajo
-    alto = arriba + casilla * max(lados) + abajo
-    figura = plt.figure(figsize=(ancho, alto))
-    ejes, izquierda = [], margen
-    for n in lados:  # centradas en vertical
-        y = abajo + casilla * (max(lados) - n) / 2
-        ejes.append(figura.add_axes([izquierda / ancho, y / alto, casilla * n / ancho, casilla * n / alto]))
-        izquierda += casilla * n + hueco
+    if estrecha:  # en el móvil, «valid» arriba y «same» debajo, cada una con su salida
+        from maquinaria.estilo import ANCHO_ESTRECHA
+        from maquinaria.graficos import colocar_cuadriculas
+
+        cuadradas = [(n, n) for n in lados]
+        figura, ejes = colocar_cuadriculas(
+            [cuadradas[:2], cuadradas[2:]], 0.27, ANCHO_ESTRECHA, hueco=0.45, titulo=0.35, pie=0.65
+        )
+    else:
+        casilla, margen, hueco = 0.35, 0.1, 0.42  # pulgadas
+        ancho = 2 * margen + casilla * sum(lados) + hueco * (len(lados) - 1)
+        arriba, abajo = 0.3, 0.3  # títulos; etiquetas de abajo
+        alto = arriba + casilla * max(lados) + abajo
+        figura = plt.figure(figsize=(ancho, alto))
+        ejes, izquierda = [], margen
+        for n in lados:  # centradas en vertical
+            y = abajo + casilla * (max(lados) - n) / 2
+            ejes.append(figura.add_axes([izquierda / ancho, y / alto, casilla * n / ancho, casilla * n / alto]))
+            izquierda += casilla * n + hueco
     _entrada(ejes[0], res["siete"], res["valid"], 7, 7, 'padding="valid"')
     _salida(ejes[1], res["valid"], f"salida {m['valid']['forma_salida'][0]}x{m['valid']['forma_salida'][1]}")
     _entrada(ejes[2], res["siete"], res["same"], 8, 8, 'padding="same"')
     _salida(ejes[3], res["same"], f"salida {m['same']['forma_salida'][0]}x{m['same']['forma_salida'][1]}")
-    ejes[0].set_xlabel("la última fila y columna se pierden", fontsize=10)
-    ejes[2].set_xlabel("se añade una fila y una columna vacías", fontsize=10)
+    separa = "\n" if estrecha else " "
+    ejes[0].set_xlabel(f"la última fila y columna{separa}se pierden", fontsize=9 if estrecha else 10)
+    ejes[2].set_xlabel(f"se añade una fila y{separa}una columna vacías", fontsize=9 if estrecha else 10)
     alt = (
         "Dos versiones de un mapa de 7x7 con los números del 1 al 49 desordenados, recorrido por ventanas de 2x2 con "
         "paso 2. Con padding valid caben 3 ventanas por fila y por columna: la última fila y la última columna quedan "

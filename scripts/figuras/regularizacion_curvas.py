@@ -81,15 +81,20 @@ def calcular():
     }
 
 
-def dibujar(res):
+def dibujar(res, estrecha=False):
     import matplotlib.pyplot as plt
 
     from maquinaria.formato import numero, porcentaje
 
     m = res["metricas"]
-    figura, (izq, der) = plt.subplots(
-        1, 2, figsize=(9.5, 4.2), layout="constrained", gridspec_kw={"width_ratios": [1.4, 1]}
-    )
+    from maquinaria.estilo import ANCHO_ESTRECHA
+
+    if estrecha:  # en el móvil, una gráfica encima de la otra
+        figura, (izq, der) = plt.subplots(2, 1, figsize=(ANCHO_ESTRECHA, 7.8), layout="constrained")
+    else:
+        figura, (izq, der) = plt.subplots(
+            1, 2, figsize=(9.5, 4.2), layout="constrained", gridspec_kw={"width_ratios": [1.4, 1]}
+        )
     colores = plt.rcParams["axes.prop_cycle"].by_key()["color"]
     ent, val = res["curvas"]["sin regularizar"]
     epocas = np.arange(1, len(ent) + 1)
@@ -102,14 +107,18 @@ def dibujar(res):
     izq.annotate(
         "mínimo de validación",
         (s["epoca_minimo_validacion"], s["validacion_minima"]),
-        xytext=(8, 40),
+        xytext=(-10, 70) if estrecha else (8, 40),
         textcoords="offset points",
+        ha="right" if estrecha else "left",
         fontsize=9,
         arrowprops=dict(arrowstyle="->", color="#546e7a"),
     )
     izq.set_xlabel("época")
-    izq.set_title("entropía cruzada (media de las semillas)")
-    izq.legend(fontsize=9)
+    izq.set_title(f"entropía cruzada{chr(10) if estrecha else ' '}(media de las semillas)")
+    if estrecha:  # bajo la gráfica: dentro taparía las curvas
+        izq.legend(fontsize=8.5, loc="upper center", bbox_to_anchor=(0.5, -0.2), ncols=1, frameon=False)
+    else:
+        izq.legend(fontsize=9)
     nombres = list(m["variantes"])
     for i, (v, color) in enumerate(zip(nombres, colores)):
         r = m["variantes"][v]
@@ -118,7 +127,7 @@ def dibujar(res):
     der.set_yticks(range(len(nombres)), nombres)
     der.invert_yaxis()
     der.set_xlabel("exactitud de prueba")
-    der.set_title("cada semilla (punto) y la media (raya)")
+    der.set_title(f"cada semilla (punto){chr(10) if estrecha else chr(32)}y la media (raya)")
     partes = "; ".join(f"{v}, {porcentaje(r['exactitud_media'])}" for v, r in m["variantes"].items())
     alt = (
         "A la izquierda, las curvas de pérdida por época de la red sin regularizar: la de entrenamiento baja casi "

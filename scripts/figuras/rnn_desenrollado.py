@@ -67,22 +67,31 @@ def calcular():
     }
 
 
-def dibujar(res):
+def dibujar(res, estrecha=False):
     import matplotlib.pyplot as plt
 
     m = res["metricas"]
     pasos = np.arange(1, m["longitud"] + 1)
+    from maquinaria.estilo import ANCHO_ESTRECHA
+
     figura, (entrada, estados, atras) = plt.subplots(
-        3, 1, figsize=(9.5, 6.6), layout="constrained", sharex=True, gridspec_kw={"height_ratios": [1, 2.1, 1.4]}
+        3,
+        1,
+        figsize=(ANCHO_ESTRECHA, 7.6) if estrecha else (9.5, 6.6),
+        layout="constrained",
+        sharex=True,
+        gridspec_kw={"height_ratios": [1, 2.1, 1.4]},
     )
+    # En el móvil, los títulos en varias líneas y una letra menos.
+    separa, tamano = ("\n", 9.5) if estrecha else (" ", 11)
     entrada.plot(pasos, res["x"], "o-", color="#607d8b", markersize=5)
     entrada.plot([m["longitud"] + 0.9], [res["objetivo"]], "s", color="#607d8b", markersize=7)
     entrada.plot([m["longitud"] + 0.9], [res["prediccion"]], "x", color="#ff5722", markersize=9, mew=2.5)
     entrada.set_ylabel("xₜ")
     entrada.set_title(
-        f"Entrada xₜ (cuadrado: el valor real siguiente, {numero(res['objetivo'], 2)}; "
+        f"Entrada xₜ (cuadrado: el valor real siguiente, {numero(res['objetivo'], 2)};{separa}"
         f"aspa: la predicción, {numero(res['prediccion'], 2)})",
-        fontsize=11,
+        fontsize=tamano,
     )
     mapa = estados.imshow(
         res["estados"].T,
@@ -102,8 +111,9 @@ def dibujar(res):
     estados.set_ylabel("unidad de hₜ")
     estados.set_yticks([1, m["unidades"] // 2, m["unidades"]])
     estados.set_title(
-        f"Estados h₁ … h₂₀ ({m['unidades']} valores cada uno): cada columna sale de la anterior con los mismos W, U y b",
-        fontsize=11,
+        f"Estados h₁ … h₂₀ ({m['unidades']} valores cada uno):{separa}cada columna sale de la anterior"
+        f"{separa if estrecha else ' '}con los mismos W, U y b",
+        fontsize=tamano,
     )
     estados.grid(False)
     barra = figura.colorbar(mapa, ax=estados, shrink=0.9, pad=0.01)
@@ -112,10 +122,10 @@ def dibujar(res):
     atras.set_ylabel("‖dL/dhₜ‖")
     atras.set_xlabel("paso t")
     atras.set_title(
-        "Retropropagación en el tiempo: el gradiente de la pérdida llega a cada estado, de derecha a izquierda",
-        fontsize=11,
+        f"Retropropagación en el tiempo: el gradiente de la pérdida{separa}llega a cada estado, de derecha a izquierda",
+        fontsize=tamano,
     )
-    atras.set_xticks(pasos)
+    atras.set_xticks(pasos[4::5] if estrecha else pasos)
     atras.set_xlim(0.4, m["longitud"] + 1.4)
     espanolizar(figura)
     alt = (

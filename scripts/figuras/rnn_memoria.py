@@ -112,13 +112,18 @@ def calcular():
     return {"gradientes": gradientes, "metricas": metricas}
 
 
-def dibujar(res):
+def dibujar(res, estrecha=False):
     import matplotlib.pyplot as plt
 
     m = res["metricas"]
-    figura, (barras, curvas) = plt.subplots(
-        1, 2, figsize=(9.5, 4.4), layout="constrained", gridspec_kw={"width_ratios": [1, 1.1]}
-    )
+    from maquinaria.estilo import ANCHO_ESTRECHA
+
+    if estrecha:  # en el móvil, una gráfica encima de la otra
+        figura, (barras, curvas) = plt.subplots(2, 1, figsize=(ANCHO_ESTRECHA, 7.8), layout="constrained")
+    else:
+        figura, (barras, curvas) = plt.subplots(
+            1, 2, figsize=(9.5, 4.4), layout="constrained", gridspec_kw={"width_ratios": [1, 1.1]}
+        )
     claves = list(NOMBRES)
     valores = [m["mse"][c] for c in claves]
     filas = np.arange(len(claves))[::-1]
@@ -129,7 +134,7 @@ def dibujar(res):
         barras.text(v, fila, f" {numero(v, 3)}", ha="left", va="center", fontsize=9)
     barras.set_xlim(0, max(valores) * 1.35)
     barras.set_xlabel("error cuadrático medio en prueba")
-    barras.set_title(f"Recordar el valor marcado ({m['pasos']} pasos)")
+    barras.set_title(f"Recordar el valor marcado{chr(10) if estrecha else ' '}({m['pasos']} pasos)")
     barras.grid(axis="y", visible=False)
 
     distancias = np.arange(m["pasos"])
@@ -152,7 +157,7 @@ def dibujar(res):
     curvas.set_xlabel("pasos hacia atrás desde el final")
     curvas.set_ylabel("norma de dL/dxₜ (escala logarítmica)")
     curvas.set_title("Gradiente que llega a cada paso")
-    curvas.legend(fontsize=8, loc="lower left")
+    curvas.legend(fontsize=9, loc="lower left")
     caidas = ", ".join(
         f"{estilo[c][1]} {numero(m['caida'][c]['antes'], 2)} sin entrenar y {numero(m['caida'][c]['despues'], 2)} entrenada"
         for c in ("rnn", "lstm")

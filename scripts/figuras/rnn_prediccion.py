@@ -85,12 +85,14 @@ def calcular():
     return {"y_test": y_test, "pred": pred, "metricas": metricas}
 
 
-def dibujar(res):
+def dibujar(res, estrecha=False):
     import matplotlib.pyplot as plt
 
     m = res["metricas"]
     tramo = 120
-    figura = plt.figure(figsize=(9.5, 6.4), layout="constrained")
+    from maquinaria.estilo import ANCHO_ESTRECHA
+
+    figura = plt.figure(figsize=(ANCHO_ESTRECHA, 7.6) if estrecha else (9.5, 6.4), layout="constrained")
     arriba, abajo = figura.subfigures(2, 1, height_ratios=[1.7, 1.3])
     eje, barras = arriba.subplots(), abajo.subplots()
     pasos = np.arange(tramo)
@@ -104,10 +106,14 @@ def dibujar(res):
         linewidth=1.6,
         label=m["mejor_recurrente_nombre"],
     )
-    eje.set_xlabel(f"paso dentro del tramo de prueba (primeros {tramo} de {m['n_test']})")
+    separa = "\n" if estrecha else " "
+    eje.set_xlabel(f"paso dentro del tramo de prueba{separa}(primeros {tramo} de {m['n_test']})")
     eje.set_ylabel("valor")
-    eje.set_title(f"Predicción del valor siguiente a partir de los {m['longitud']} anteriores")
-    eje.legend(loc="upper right", ncols=3)
+    eje.set_title(f"Predicción del valor siguiente a partir{separa}de los {m['longitud']} anteriores")
+    if estrecha:  # bajo la gráfica, en una columna
+        eje.legend(loc="upper center", bbox_to_anchor=(0.5, -0.3), fontsize=8.5, frameon=False, ncols=2)
+    else:
+        eje.legend(loc="upper right", ncols=3)
     eje.set_ylim(-2.2, 2.5)
     claves = list(NOMBRES)
     valores = [m["mse"][c] for c in claves]
@@ -116,7 +122,7 @@ def dibujar(res):
     barras.barh(filas, valores, color=colores, height=0.6)
     barras.set_yticks(filas, [NOMBRES[c] for c in claves])
     for fila, v in zip(filas, valores):
-        barras.text(v, fila, f" {numero(v, 3)}", ha="left", va="center", fontsize=10)
+        barras.text(v, fila, f" {numero(v, 3)}", ha="left", va="center", fontsize=8.5 if estrecha else 10)
     barras.axvline(m["mse_ondas_exactas"], color="black", linestyle=":", linewidth=1.5)
     barras.text(
         m["mse_ondas_exactas"],
@@ -124,11 +130,11 @@ def dibujar(res):
         f" ondas exactas: {numero(m['mse_ondas_exactas'], 3)}",
         ha="left",
         va="bottom",
-        fontsize=10,
+        fontsize=8.5 if estrecha else 10,
     )
     barras.set_ylim(-0.5, filas[0] + 0.95)
-    barras.set_xlim(0, max(valores) * 1.18)
-    barras.set_xlabel("error cuadrático medio en prueba (menos es mejor)")
+    barras.set_xlim(0, max(valores) * (1.3 if estrecha else 1.18))
+    barras.set_xlabel(f"error cuadrático medio en prueba{separa}(menos es mejor)")
     barras.grid(axis="y", visible=False)
     errores = "; ".join(f"{NOMBRES[c]}, {numero(m['mse'][c], 3)}" for c in claves)
     alt = (

@@ -62,15 +62,21 @@ def _n(valor, decimales=2):
     return numero(valor, decimales)
 
 
-def dibujar(res):
+def dibujar(res, estrecha=False):
     import matplotlib.pyplot as plt
 
     m = res["metricas"]
     ejemplos = m["ejemplos"]
     n = len(ejemplos)
     # Dos filas de dos ejemplos; en cada ejemplo, la imagen a la izquierda y sus barras a la derecha.
-    figura = plt.figure(figsize=(9.4, 6.2), layout="constrained")
-    subfiguras = figura.subfigures(2, 2, wspace=0.04, hspace=0.04).ravel()
+    from maquinaria.estilo import ANCHO_ESTRECHA
+
+    if estrecha:  # en el móvil, un ejemplo debajo de otro
+        figura = plt.figure(figsize=(ANCHO_ESTRECHA, 2.5 * n), layout="constrained")
+        subfiguras = figura.subfigures(n, 1, hspace=0.04)
+    else:
+        figura = plt.figure(figsize=(9.4, 6.2), layout="constrained")
+        subfiguras = figura.subfigures(2, 2, wspace=0.04, hspace=0.04).ravel()
     clases = np.arange(10)
     for c, (ejemplo, imagen, sub) in enumerate(zip(ejemplos, res["imagenes"], subfiguras)):
         eje, eje_barras = sub.subplots(1, 2, width_ratios=[1, 2.2])
@@ -84,7 +90,7 @@ def dibujar(res):
         dudosa = c == n - 1
         sub.suptitle(
             ("La más dudosa: " if dudosa else "") + f"imagen de prueba {ejemplo['indice']} · es un {ejemplo['real']}",
-            fontsize=12,
+            fontsize=10.5 if estrecha else 12,
         )
 
         eje = eje_barras
@@ -96,7 +102,7 @@ def dibujar(res):
             eje.bar([ejemplo["real"]], [p[ejemplo["real"]]], color="#009688")
         for k in np.argsort(p)[::-1][:2]:
             if p[k] >= 0.03:
-                eje.text(k, p[k] + 0.02, _n(p[k]), ha="center", va="bottom", fontsize=9.5)
+                eje.text(k, p[k] + 0.02, _n(p[k]), ha="center", va="bottom", fontsize=8.5 if estrecha else 9.5)
         eje.set_xticks(clases)
         eje.set_ylim(0, 1.12)
         eje.set_yticks([0, 0.5, 1], labels=["0", "0,5", "1"])
@@ -112,9 +118,11 @@ def dibujar(res):
                     Patch(color="#009688", label="clase real"),
                 ],
                 loc="upper right",
-                fontsize=9,
+                fontsize=8 if estrecha else 9,
             )
-        eje.set_title(f"softmax: elige {ejemplo['predicha']} · suma {_n(float(p.sum()), 3)}", fontsize=11)
+        eje.set_title(
+            f"softmax: elige {ejemplo['predicha']} · suma {_n(float(p.sum()), 3)}", fontsize=9.5 if estrecha else 11
+        )
 
     descripciones = []
     for e in ejemplos:

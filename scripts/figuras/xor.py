@@ -55,18 +55,28 @@ def _n(valor, decimales=3):
     return numero(valor, decimales)
 
 
-def dibujar(res):
+def dibujar(res, estrecha=False):
     import matplotlib.pyplot as plt
 
     m = res["metricas"]
     rejilla = res["rejilla"]
     # Arriba, la pérdida a todo el ancho; abajo, los dos mapas con su barra de color.
-    figura, ejes = plt.subplot_mosaic(
-        [["perdida", "perdida"], ["una_neurona", "capa_oculta"]],
-        figsize=(9.4, 7.2),
-        height_ratios=[0.6, 1],
-        layout="constrained",
-    )
+    from maquinaria.estilo import ANCHO_ESTRECHA
+
+    if estrecha:  # en el móvil, los dos mapas uno debajo del otro
+        figura, ejes = plt.subplot_mosaic(
+            [["perdida"], ["una_neurona"], ["capa_oculta"]],
+            figsize=(ANCHO_ESTRECHA, 9.6),
+            height_ratios=[0.7, 1, 1],
+            layout="constrained",
+        )
+    else:
+        figura, ejes = plt.subplot_mosaic(
+            [["perdida", "perdida"], ["una_neurona", "capa_oculta"]],
+            figsize=(9.4, 7.2),
+            height_ratios=[0.6, 1],
+            layout="constrained",
+        )
 
     eje = ejes["perdida"]
     pasos = np.arange(1, len(res["una_neurona"]["perdida"]) + 1) * REPETICIONES
@@ -112,7 +122,7 @@ def dibujar(res):
             detalle = f"{m[clave]['aciertos']} de 4 aciertos"
         else:
             detalle = f"salida {_n(0.5)}"
-        eje.set_title(f"{titulo}\npérdida {_n(m[clave]['perdida'], 4)} · {detalle}", fontsize=11.5)
+        eje.set_title(f"{titulo}\npérdida {_n(m[clave]['perdida'], 4)} · {detalle}", fontsize=10 if estrecha else 11.5)
         eje.set_xlabel("$x_1$")
         eje.set_ylabel("$x_2$")
         eje.set_xticks([0, 1])
