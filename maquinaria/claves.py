@@ -37,7 +37,8 @@ MAQUINARIA = RAIZ / "maquinaria"
 PAQUETES_PROYECTO = ("snippets", "scripts", "maquinaria")
 # Lo que la maquinaria añade al resultado de cada tipo, aunque el script no lo importe.
 SIEMBRA = MAQUINARIA / "semillas.py"  # semillas e hilos: deciden los números
-DIBUJO = (MAQUINARIA / "estilo.py", MAQUINARIA / "formato.py", MAQUINARIA / "imagen.py")
+# El trabajador también: dibuja las dos variantes y escribe el registro de la figura.
+DIBUJO = (MAQUINARIA / "estilo.py", MAQUINARIA / "formato.py", MAQUINARIA / "imagen.py", MAQUINARIA / "trabajador.py")
 CUADERNO = MAQUINARIA / "cuadernos.py"  # inserta celdas y escribe el .ipynb
 # Bibliotecas cuya versión entra siempre: la siembra usa NumPy; el PNG, matplotlib y Pillow.
 SIEMPRE_CALCULO = ("numpy",)

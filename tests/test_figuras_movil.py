@@ -16,7 +16,7 @@ from pathlib import Path
 
 import pytest
 from conftest import RAIZ
-from navegador_util import ANCHOS, CHROMIUM, lanzar, nuevo_contexto, ruta_de_fuente, servir
+from navegador_util import ANCHOS, CHROMIUM, OSCURO, lanzar, nuevo_contexto, ruta_de_fuente, servir
 from PIL import Image
 
 from maquinaria.esquema import FIGURA, ErrorDeEsquema, validar
@@ -158,24 +158,10 @@ def navegador():
         chromium.close()
 
 
-@pytest.mark.navegador
-@pytest.mark.parametrize("esquema", ["light", "dark"])
-@pytest.mark.parametrize("ancho", list(ANCHOS))
-@pytest.mark.parametrize("ruta", sorted(PAGINAS))
-def test_las_figuras_se_leen_en_movil_y_portatil(ruta, ancho, esquema, navegador, origen):
-    contexto = nuevo_contexto(navegador, origen, esquema, ancho)
-    try:
-        pagina = contexto.new_page()
-        pagina.goto(origen + ruta, wait_until="load")
-        vistas = pagina.evaluate(_JS_FIGURAS)
-    finally:
-        contexto.close()
-    esperadas = PAGINAS[ruta]
-    assert len(vistas) == len(esperadas), f"{ruta}: {len(vistas)} figuras en la página, {len(esperadas)} en docs"
+def _problemas(esperadas: list[str], vistas: list[dict], movil: bool) -> list[str]:
     problemas = []
     for nombre, vista in zip(esperadas, vistas):
         registro = REGISTROS[nombre]
-        movil = ancho == "movil"
         datos = registro["estrecha"] if movil else registro
         archivo = vista["src"].rsplit("/", 1)[-1]
         if archivo != datos["imagen"]:
@@ -190,4 +176,38 @@ def test_las_figuras_se_leen_en_movil_y_portatil(ruta, ancho, esquema, navegador
                 f"{nombre}: texto de {texto:.1f} px CSS ({datos['texto_px']} px en {datos['ancho']} px "
                 f"mostrados a {vista['ancho']:.0f} px)"
             )
-    assert not problemas, f"{ruta} a {ANCHOS[ancho][0]} px ({esquema}):\n  " + "\n  ".join(problemas)
+    return problemas
+
+
+@pytest.mark.navegador
+@pytest.mark.parametrize("ancho", list(ANCHOS))
+@pytest.mark.parametrize("ruta", sorted(PAGINAS))
+def test_las_figuras_se_leen_en_movil_y_portatil(ruta, ancho, navegador, origen):
+    """En modo claro y, tras el interruptor de la cabecera, en oscuro: una sola carga."""
+    esperadas = PAGINAS[ruta]
+    problemas = []
+    contexto = nuevo_contexto(navegador, origen, "light", ancho)
+    try:
+        pagina = contexto.new_page()
+        pagina.goto(origen + ruta, wait_until="load")
+        for modo in ("claro", "oscuro"):
+            if modo == "oscuro":
+                pagina.click(OSCURO)
+                pagina.wait_for_function("document.body.dataset.mdColorScheme === 'slate'")
+            vistas = pagina.evaluate(_JS_FIGURAS)
+            assert len(vistas) == len(esperadas), (
+                f"{ruta}: {len(vistas)} figuras en la página, {len(esperadas)} en docs"
+            )
+            problemas += [f"{modo}: {p}" for p in _problemas(esperadas, vistas, ancho == "movil")]
+    finally:
+        contexto.close()
+    assert not problemas, f"{ruta} a {ANCHOS[ancho][0]} px:\n  " + "\n  ".join(problemas)
+
+
+def test_la_pagina_para_imprimir_encuentra_las_figuras_estrechas(sitio):
+    """mkdocs-print-site reescribe los src de las imágenes, no los srcset: lo hace hooks/imprimir.py."""
+    pagina = sitio / "imprimir" / "index.html"
+    srcsets = re.findall(r'<source\b[^>]*\ssrcset="([^"]+)"', pagina.read_text(encoding="utf-8"))
+    assert len(srcsets) >= len(REGISTROS), f"{len(srcsets)} srcset en imprimir/"
+    rotos = [s for s in srcsets if not (pagina.parent / s).resolve().is_file()]
+    assert not rotos, f"srcset que no llevan a ningún fichero en imprimir/: {rotos[:5]}"
