@@ -1,7 +1,7 @@
 """Mide los presupuestos del proyecto en esta máquina y los imprime en una tabla.
 
     python -m maquinaria.medir_presupuestos            construcción estricta y regeneración sin nada pendiente
-    python -m maquinaria.medir_presupuestos --completo también la regeneración forzada de todas las figuras
+    python -m maquinaria.medir_presupuestos --completo también la regeneración forzada de todos los productos
 
 Presupuestos: `mkdocs build --strict` < 10 s; regenerar sin nada desactualizado < 1 s y sin
 importar TensorFlow; regenerar todo < 5 min. (El de las pruebas, < 6 min, lo da pytest:
@@ -50,7 +50,7 @@ def main() -> int:
     if "--completo" in sys.argv:
         segundos, proceso = cronometrar([*figuras, "--forzar"])
         print(proceso.stdout)
-        filas.append(("regeneración forzada de todas las figuras", segundos, 300, proceso.returncode == 0))
+        filas.append(("regeneración forzada de todo (figuras, cuadernos, salidas)", segundos, 300, proceso.returncode == 0))
 
     print(f"{'medida':<48} {'segundos':>9} {'límite':>7}  estado")
     for nombre, segundos, limite, ok in filas:
