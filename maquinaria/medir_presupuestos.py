@@ -50,7 +50,9 @@ def main() -> int:
     if "--completo" in sys.argv:
         segundos, proceso = cronometrar([*figuras, "--forzar"])
         print(proceso.stdout)
-        filas.append(("regeneración forzada de todo (figuras, cuadernos, salidas)", segundos, 300, proceso.returncode == 0))
+        filas.append(
+            ("regeneración forzada de todo (figuras, cuadernos, salidas)", segundos, 300, proceso.returncode == 0)
+        )
 
     print(f"{'medida':<48} {'segundos':>9} {'límite':>7}  estado")
     for nombre, segundos, limite, ok in filas:
