@@ -8,12 +8,6 @@ print-site escribe en su on_post_build, antes que los hooks):
 * Los scripts del tema (`bundle.*.js`, `print-site.js`, `preguntas.js`) con `defer`: se
   ejecutan en el mismo orden, al terminar de leer el HTML y antes de DOMContentLoaded, pero ya
   no bloquean el primer dibujo de la página.
-* Cada bloque de código con `tabindex="0"`: con `content.lazy` (mkdocs.yml) Material monta los
-  bloques de código (botón de copiar, medida de si se desplazan) solo cuando se ven; montarlos
-  todos al cargar eran decenas de recálculos de la página entera en una sola tarea. Material
-  pone `tabindex` a los que se desplazan al montarlos; antes de eso un bloque desplazable fuera
-  de la pantalla se alcanza igual con el teclado, y Material quita el atributo a los que no lo
-  necesitan cuando los monta.
 * El índice de búsqueda (`search/search_index.json`, unos 50 kB comprimido) se pide cuando el
   lector va a buscar (toca o enfoca el buscador, o pulsa su atajo), no al abrir cada página:
   Material lo pide con un XMLHttpRequest al arrancar; un script pequeño en el <head> retiene
@@ -24,8 +18,20 @@ print-site escribe en su on_post_build, antes que los hooks):
   mitad de los de las páginas con mucho código (4 100 de 6 400 en 2.3), cada uno cuesta al
   calcular estilos y diseño, y esas dos envolturas son un tercio de ellos: se quitan, y el
   texto y los colores son los mismos.
+* Cada bloque de código con su alto previsto (`contain-intrinsic-size`, en `style`): extra.css
+  no dibuja los bloques fuera de la pantalla (`content-visibility: auto`) y les supone 14em de
+  alto hasta que se ven; un bloque de 80 líneas mide 100em. Al desplazarse la página crecía y
+  todo lo de debajo se movía: axe (el de Lighthouse) medía el pie de página cuando ya lo tapaba
+  un bloque de código y daba un contraste de 1,06 en 1.3 (apéndice). El alto de un bloque es
+  1,19em por línea y 3,16em de márgenes (medido en Chromium: 19,04 px por línea y 50,5 px).
 * La página para imprimir con sus figuras en `loading="lazy"` (las demás páginas ya las traen así
   de la macro `figura()`); `python -m maquinaria.pdf` las carga todas antes de imprimir.
+
+Material monta todos los bloques de código al cargar (botón de copiar, medida de si se
+desplazan): decenas de recálculos del diseño en una sola tarea, lo que más bloquea en las páginas
+con mucho código. Su opción `content.lazy`, que los montaría al verse, en esta versión (9.8.1) no
+llega a montarlos nunca: sin botón de copiar (lo vigila tests/test_ligera.py). Lo que sí se
+puede, menos elementos en cada bloque, lo hace este hook.
 
 Las figuras siguen todas en `loading="lazy"`: en todas las páginas el elemento mayor del primer
 dibujo (LCP) es un párrafo, y la primera figura queda a más de dos pantallas y media del
@@ -77,11 +83,19 @@ _SCRIPT_DEL_TEMA = re.compile(
     r'<script src="(?P<src>[^"]*(?:assets/javascripts/bundle\.[0-9a-f]+\.min\.js|js/print-site\.js'
     r'|assets/preguntas/preguntas\.js))"></script>'
 )
-_CODIGO = re.compile(r"(<pre\b[^>]*>(?:<span></span>)?)<code(?![^>]*\btabindex=)")
 _PRE = re.compile(r"<pre\b[^>]*>.*?</pre>", re.S)
 # Hojas de Pygments (sin etiquetas dentro) que se pintan igual sin su <span>.
 _SIN_ESTILO_PROPIO = re.compile(r'<span class="(?:n|w)">([^<]*)</span>')
+_BLOQUE = re.compile(r'(<div class="[^"]*\bhighlight\b[^"]*")>(<pre\b[^>]*>.*?</pre>)', re.S)
+EM_POR_LINEA, EM_DE_MARGENES = 1.19, 3.16
 _IMG_SIN_LOADING = re.compile(r"<img\b(?![^>]*\bloading=)")
+
+
+def _con_alto_previsto(bloque: re.Match) -> str:
+    codigo = re.sub(r"<[^>]+>", "", bloque[2])
+    lineas = codigo.count("\n") + (0 if codigo.endswith("\n") else 1)
+    alto = EM_POR_LINEA * lineas + EM_DE_MARGENES
+    return f'{bloque[1]} style="contain-intrinsic-size: auto {alto:.2f}em">{bloque[2]}'
 
 
 def aligerar(html: str, *, imprimir: bool = False) -> str:
@@ -90,7 +104,7 @@ def aligerar(html: str, *, imprimir: bool = False) -> str:
         html = html.replace("<head>", "<head>\n" + DIFERIR_INDICE, 1)
     html = _SCRIPT_DEL_TEMA.sub(r'<script defer src="\g<src>"></script>', html)
     html = _PRE.sub(lambda m: _SIN_ESTILO_PROPIO.sub(r"\1", m[0]), html)
-    html = _CODIGO.sub(r'\1<code tabindex="0"', html)
+    html = _BLOQUE.sub(_con_alto_previsto, html)
     if imprimir:
         html = _IMG_SIN_LOADING.sub('<img loading="lazy"', html)
     return html
