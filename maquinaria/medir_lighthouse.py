@@ -91,6 +91,31 @@ def medir(cli: Path, url: str, destino: Path) -> dict:
     informe = json.loads(destino.read_text(encoding="utf-8"))
     categorias = informe["categories"]
     auditorias = informe["audits"]
+    # Una ejecución que Lighthouse no pudo medir (p. ej. NO_FCP con la máquina saturada) cuenta
+    # como rendimiento 0 con su error, en lugar de parar la medida de las demás páginas.
+    fallidas = {
+        a: auditorias[a].get("errorMessage", "sin valor")
+        for a in (
+            "first-contentful-paint",
+            "largest-contentful-paint",
+            "total-blocking-time",
+            "cumulative-layout-shift",
+        )
+        if "numericValue" not in auditorias[a]
+    }
+    if fallidas:
+        print(f"  {url}: Lighthouse no pudo medir {fallidas}", flush=True)
+        return {
+            "rendimiento": 0,
+            "accesibilidad": 0,
+            "fcp_ms": 0,
+            "lcp_ms": 0,
+            "tbt_ms": 0,
+            "cls": 0.0,
+            "bytes": 0,
+            "cpu": round(informe["environment"]["benchmarkIndex"]),
+            "fallos_accesibilidad": [f"sin medir: {fallidas}"],
+        }
     return {
         "rendimiento": round(100 * (categorias["performance"]["score"] or 0)),
         "accesibilidad": round(100 * (categorias["accessibility"]["score"] or 0)),
