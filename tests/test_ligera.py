@@ -1,0 +1,145 @@
+"""La primera carga ligera (maquinaria/sitio/ligera.py, #18 punto 4), en el sitio construido y en Chromium.
+
+* En el HTML: los scripts del tema con `defer`, el script que retiene el índice de búsqueda
+  antes que el bundle de Material, el código resaltado sin las envolturas que no pintan nada y
+  cada bloque de código con su alto previsto (`contain-intrinsic-size`).
+* En Chromium, en móvil y portátil: al abrir una página no se pide el índice de búsqueda; al
+  ir a buscar (tocar la lupa o el campo) llega y la búsqueda encuentra; y, con los scripts
+  diferidos, Material sigue montando su botón de copiar en cada bloque de código; y el alto
+  previsto de cada bloque es el que mide dibujado, a 4 px (un quinto de línea; antes se les
+  suponían 14em a todos), en móvil y portátil.
+
+El peso de la primera carga lo mide tests/test_navegador.py::test_la_primera_carga_cabe_en_el_presupuesto
+y el rendimiento de Lighthouse `python -m maquinaria.medir_lighthouse`.
+"""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+
+import pytest
+from navegador_util import ANCHOS, CHROMIUM, lanzar, nuevo_contexto, paginas_construidas, servir
+
+PAGINA_CON_CODIGO = "2-redes-densas/2-3-gradiente/"
+INDICE = "search/search_index.json"
+
+
+def _html(sitio: Path, ruta: str) -> str:
+    return (sitio / ruta / "index.html").read_text(encoding="utf-8")
+
+
+def test_el_html_sale_aligerado(sitio):
+    fallos = []
+    for ruta in paginas_construidas(sitio):
+        html = _html(sitio, ruta)
+        nombre = ruta or "/"
+        cabeza = html[: html.index("</head>")]
+        if 'id="indice-diferido"' not in cabeza:
+            fallos.append(f"{nombre}: sin el script que retiene el índice de búsqueda en el <head>")
+        for script in re.findall(r"<script\b[^>]*\bsrc=[^>]*>", html):
+            if "defer" not in script and "async" not in script:
+                fallos.append(f"{nombre}: {script} bloquea el primer dibujo")
+        for pre in re.findall(r"<pre\b[^>]*>.*?</pre>", html, re.S):
+            if re.search(r'<span class="(?:n|w)">', pre):
+                fallos.append(f"{nombre}: código con <span class=n|w>: {pre[:80]}")
+                break
+        for bloque in re.findall(r'<div class="[^"]*\bhighlight\b[^"]*"[^>]*>', html):
+            if "contain-intrinsic-size" not in bloque:
+                fallos.append(f"{nombre}: bloque de código sin alto previsto: {bloque}")
+                break
+    assert not fallos, "\n".join(fallos)
+
+
+@pytest.fixture(scope="module")
+def origen(sitio):
+    with servir(sitio) as url:
+        yield url
+
+
+@pytest.fixture(scope="module")
+def navegador():
+    if not Path(CHROMIUM).exists():
+        pytest.fail(f"Falta Chromium en {CHROMIUM}: sudo apt-get install chromium")
+    from playwright.sync_api import sync_playwright
+
+    with sync_playwright() as p:
+        chromium = lanzar(p)
+        yield chromium
+        chromium.close()
+
+
+@pytest.mark.navegador
+@pytest.mark.parametrize("ancho", sorted(ANCHOS))
+def test_el_indice_llega_al_ir_a_buscar(navegador, origen, ancho):
+    contexto = nuevo_contexto(navegador, origen, ancho=ancho)
+    try:
+        pagina = contexto.new_page()
+        pedidas = []
+        pagina.on("request", lambda peticion: pedidas.append(peticion.url))
+        errores = []
+        pagina.on("pageerror", lambda e: errores.append(str(e)))
+        pagina.goto(origen + PAGINA_CON_CODIGO, wait_until="networkidle")
+        pagina.wait_for_timeout(500)
+        assert not [u for u in pedidas if u.endswith(INDICE)], "el índice de búsqueda se pide al abrir la página"
+        # Como un lector: en el móvil, la lupa de la cabecera; en el portátil, el campo.
+        if ancho == "movil":
+            pagina.locator("label.md-header__button[for='__search']").click()
+        else:
+            pagina.locator("input.md-search__input").click()
+        vacio = pagina.evaluate(
+            "JSON.parse(document.getElementById('__config').textContent).translations['search.result.placeholder']"
+        )
+        pagina.wait_for_function(
+            "vacio => document.querySelector('.md-search-result__meta').textContent === vacio", arg=vacio
+        )
+        assert [u for u in pedidas if u.endswith(INDICE)], "el buscador está listo sin haber pedido el índice"
+        entrada = pagina.locator("input.md-search__input")
+        entrada.fill("gradiente")
+        entrada.press("End")
+        pagina.wait_for_function(
+            "vacio => document.querySelector('.md-search-result__meta').textContent !== vacio", arg=vacio
+        )
+        assert pagina.locator(".md-search-result__item").count() > 0, "la búsqueda no encuentra «gradiente»"
+        assert not errores and not contexto.externas, (errores, contexto.externas)
+    finally:
+        contexto.close()
+
+
+@pytest.mark.navegador
+def test_cada_bloque_de_codigo_tiene_su_boton_de_copiar(navegador, origen):
+    contexto = nuevo_contexto(navegador, origen, ancho="movil")
+    try:
+        pagina = contexto.new_page()
+        pagina.goto(origen + PAGINA_CON_CODIGO, wait_until="load")
+        bloques, botones = pagina.evaluate(
+            "() => [document.querySelectorAll('article pre > code').length,"
+            " document.querySelectorAll('article pre > .md-code__nav .md-code__button').length]"
+        )
+        assert bloques > 10 and botones == bloques, f"{botones} botones de copiar en {bloques} bloques de código"
+    finally:
+        contexto.close()
+
+
+@pytest.mark.navegador
+@pytest.mark.parametrize("ancho", sorted(ANCHOS))
+def test_el_alto_previsto_de_cada_bloque_es_el_que_mide(navegador, origen, ancho):
+    contexto = nuevo_contexto(navegador, origen, ancho=ancho)
+    try:
+        pagina = contexto.new_page()
+        malos, vistos = [], 0
+        for ruta in ["1-introduccion/1-3-apendice-keras/", PAGINA_CON_CODIGO]:
+            pagina.goto(origen + ruta, wait_until="load")
+            pagina.add_style_tag(content=".highlight { content-visibility: visible !important; }")
+            vistos += pagina.locator("article div.highlight[style*='contain-intrinsic-size']").count()
+            malos += pagina.evaluate(
+                """() => [...document.querySelectorAll('article div.highlight[style]')].map(h => {
+                  const em = parseFloat(h.style.containIntrinsicSize.split(' ').pop());
+                  const previsto = em * parseFloat(getComputedStyle(h).fontSize);
+                  return [h.textContent.trim().slice(0, 40), Math.round(previsto), h.offsetHeight];
+                }).filter(([, previsto, real]) => Math.abs(previsto - real) > 4)"""
+            )
+        assert vistos > 20, f"solo {vistos} bloques de código con alto previsto"
+        assert not malos, f"bloques cuyo alto previsto no es el real (texto, previsto, real): {malos[:5]}"
+    finally:
+        contexto.close()
