@@ -24,7 +24,16 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from . import esquema
-from .claves import RAIZ, Claves, ErrorDeFigura, RegistroDanado, claves_de_cuaderno, claves_de_figura, relativa
+from .claves import (
+    RAIZ,
+    Claves,
+    ErrorDeFigura,
+    RegistroDanado,
+    claves_de_cuaderno,
+    claves_de_figura,
+    constantes,
+    relativa,
+)
 
 CACHE = RAIZ / ".cache" / "maquinaria"
 CALCULOS = CACHE / "calculos"  # resultados de calcular(), por clave de cálculo
@@ -220,10 +229,24 @@ def texto_de_registro(quien: Producto, registro: dict) -> bytes:
     return texto.encode("utf-8")
 
 
-def sin_tiempos(registro: dict | None) -> dict | None:
+def _sin_claves(valor, claves: frozenset):
+    if isinstance(valor, dict):
+        return {k: _sin_claves(v, claves) for k, v in valor.items() if k not in claves}
+    if isinstance(valor, list):
+        return [_sin_claves(v, claves) for v in valor]
+    return valor
+
+
+def sin_tiempos(registro: dict | None, medidas: tuple[str, ...] = ()) -> dict | None:
+    """El registro sin sus segundos ni las métricas que son tiempos medidos (las que el script
+    declara en MEDIDAS_DE_TIEMPO, a cualquier profundidad): lo que no cambia de una ejecución a
+    otra con las mismas entradas."""
     if registro is None:
         return None
-    return {k: v for k, v in registro.items() if k not in esquema.TIEMPOS}
+    resto = {k: v for k, v in registro.items() if k not in esquema.TIEMPOS}
+    if medidas and isinstance(resto.get("metricas"), dict):
+        resto["metricas"] = _sin_claves(resto["metricas"], frozenset(medidas))
+    return resto
 
 
 def guardar(quien: Producto, registro: dict, salida: bytes | None = None, otras: dict | None = None) -> bool:
@@ -231,7 +254,7 @@ def guardar(quien: Producto, registro: dict, salida: bytes | None = None, otras:
     (que, con la clave nueva, es lo que las da por buenas).
 
     Todo se prepara antes de escribir: un registro que no cumple el esquema no deja nada
-    a medias. Si solo cambiarían los segundos, no se reescribe nada: una regeneración
+    a medias. Si solo cambiarían los segundos (o los tiempos medidos, MEDIDAS_DE_TIEMPO), no se reescribe nada: una regeneración
     que da los mismos bytes deja git limpio. Devuelve si algo cambió en disco.
     """
     texto = texto_de_registro(quien, registro)
@@ -241,7 +264,12 @@ def guardar(quien: Producto, registro: dict, salida: bytes | None = None, otras:
             anterior = json.loads(quien.registro.read_text(encoding="utf-8"))
         except ValueError:
             anterior = None
-    igual_salvo_tiempos = anterior is not None and sin_tiempos(anterior) == sin_tiempos(json.loads(texto))
+    # Un tiempo medido (ms por paso de fit...) cambia en cada ejecución: como los segundos, no
+    # basta para reescribir el registro. Si cambia cualquier otra cosa, se escribe entero.
+    medidas = tuple(constantes(quien.fuente).get("MEDIDAS_DE_TIEMPO", ())) if quien.tipo is FIGURAS else ()
+    igual_salvo_tiempos = anterior is not None and sin_tiempos(anterior, medidas) == sin_tiempos(
+        json.loads(texto), medidas
+    )
     cambio = False
     if salida is not None:
         cambio = escribir_atomico(quien.salida, salida)

@@ -281,6 +281,45 @@ def test_forzar_sin_cambios_no_toca_ningun_fichero(copia):
     assert {"activaciones", "neurona"} <= set(tiempos)  # los segundos nuevos, fuera de git
 
 
+CRONOMETRADA = '''
+"""Figura de prueba con un tiempo medido entre sus métricas."""
+
+import time
+
+SEMILLA = 0
+{declaracion}
+
+
+def calcular():
+    inicio = time.perf_counter()
+    sum(range(10_000))
+    return {{"metricas": {{"pasos": 3, "medida": {{"ms_por_paso": 1000 * (time.perf_counter() - inicio)}}}}}}
+
+
+def dibujar(res, estrecha=False):
+    import matplotlib.pyplot as plt
+
+    figura, eje = plt.subplots(figsize=(3, 2))
+    eje.plot([0, res["metricas"]["pasos"]])
+    return figura, "Una línea de prueba que no depende del tiempo medido."
+'''
+
+
+@pytest.mark.parametrize("declarada", [True, False], ids=["declarada", "sin_declarar"])
+def test_un_tiempo_medido_declarado_no_reescribe_el_registro(copia, declarada):
+    """Un tiempo medido cambia en cada ejecución: declarado en MEDIDAS_DE_TIEMPO, una regeneración
+    forzada deja el registro como estaba (git limpio); sin declarar, lo reescribe."""
+    declaracion = 'MEDIDAS_DE_TIEMPO = ("ms_por_paso",)' if declarada else ""
+    (copia / "scripts" / "figuras" / "cronometrada.py").write_text(
+        CRONOMETRADA.format(declaracion=declaracion), encoding="utf-8"
+    )
+    registro = copia / "docs" / "figuras" / "cronometrada.json"
+    assert ejecutar(copia, "cronometrada").returncode == 0
+    antes = registro.read_bytes()
+    assert ejecutar(copia, "--forzar", "cronometrada").returncode == 0
+    assert (registro.read_bytes() == antes) is declarada
+
+
 # --- 6. Siembra sin importaciones por efecto secundario -------------------------------------------
 
 

@@ -13,10 +13,7 @@ from __future__ import annotations
 
 import math
 
-
-def parametros_densa(entradas: int, unidades: int) -> int:
-    """Dense(unidades) sobre `entradas` valores: un peso por pareja entrada-neurona y un sesgo por neurona."""
-    return unidades * (entradas + 1)
+from ..cuentas import parametros_densa
 
 
 def pesos_densa(entradas: int, unidades: int) -> int:

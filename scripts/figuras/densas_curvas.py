@@ -7,8 +7,8 @@ validación época a época, y el resultado de `evaluate` con los datos de prueb
 
 import numpy as np
 
+from maquinaria.cuentas import parametros_densa
 from maquinaria.digitos import EPOCAS, entrenar_digitos
-from maquinaria.preguntas.calculos import parametros_densa
 
 SEMILLA = 0
 # La pérdida de validación «vuelve a subir» si al final supera su mínimo en más de esto (una

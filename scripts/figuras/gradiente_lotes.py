@@ -15,6 +15,8 @@ from snippets.gradiente import entrenar_con_lote
 
 SEMILLA = 0
 EPOCAS = 30
+# Tiempos medidos: cambian en cada ejecución, así que por sí solos no reescriben el registro.
+MEDIDAS_DE_TIEMPO = ("milisegundos_por_paso", "segundos_por_epoca")
 
 
 def calcular():

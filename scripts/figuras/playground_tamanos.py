@@ -27,6 +27,8 @@ CONDICIONES = {
 TIEMPOS = [(1,), (4, 2), (8,) * 6, (512, 512), (2048, 2048)]
 # Dos tiempos por paso son «parecidos» si uno no llega al doble del otro.
 FACTOR_TIEMPO = 2.0
+# Tiempos medidos: cambian en cada ejecución, así que por sí solos no reescriben el registro.
+MEDIDAS_DE_TIEMPO = ("cociente_fit_apilado", "ms_por_paso_y_red_apilado", "segundos_apilado", "ms_por_paso_fit")
 
 
 def nombre(capas):
