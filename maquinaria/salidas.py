@@ -273,7 +273,8 @@ def ejecutar_pagina(quien) -> None:
 # --- En el HTML: leer los bloques y poner las salidas -----------------------------------------
 
 # Un bloque de Python como lo escribe pymdownx.highlight: un <div> sin otros <div> dentro.
-BLOQUE_HTML = re.compile(r'<div class="language-(?:python|py) highlight">.*?</div>', re.S)
+# El div puede llevar más atributos (el alto previsto que pone maquinaria/sitio/ligera.py).
+BLOQUE_HTML = re.compile(r'<div class="language-(?:python|py) highlight"[^>]*>.*?</div>', re.S)
 _ETIQUETA = re.compile(r"<[^>]+>")
 _NUMERACION = re.compile(r'<span class="(?:linenos|lineno)[^"]*"[^>]*>.*?</span>', re.S)
 
