@@ -22,6 +22,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from .claves import RAIZ, constantes, relativa
+from .precarga import morir_con_el_padre
 from .registros import BITACORAS, productos
 
 ENTORNO_TRABAJADOR = {
@@ -52,16 +53,6 @@ _EN_MARCHA: set[int] = set()
 _PRECARGADOS: list[_Precargado] = []
 
 
-def _morir_con_el_padre() -> None:
-    """En el hijo, antes de ejecutar: si la herramienta muere (kill -9), el proceso también."""
-    try:
-        import ctypes
-
-        ctypes.CDLL(None, use_errno=True).prctl(1, signal.SIGKILL)  # PR_SET_PDEATHSIG (Linux)
-    except (OSError, AttributeError):
-        pass
-
-
 def _terminar_grupo(pid: int) -> None:
     try:
         os.killpg(pid, signal.SIGKILL)
@@ -90,7 +81,7 @@ class _Precargado:
                 stdout=subprocess.PIPE,
                 stderr=errores,
                 start_new_session=True,
-                preexec_fn=_morir_con_el_padre,
+                preexec_fn=morir_con_el_padre,  # si la herramienta muere (kill -9), él también
             )
         self._leido = b""
 

@@ -23,10 +23,9 @@ import tempfile
 import time
 from pathlib import Path
 
-from .servidor import servir
+from .servidor import CHROMIUM, servir
 
 RAIZ = Path(__file__).resolve().parents[1]
-CHROMIUM = "/usr/bin/chromium"
 BANDERAS = (
     "--headless --no-sandbox --disable-gpu --disable-background-networking"
     " --disable-component-update --disable-sync --no-first-run"

@@ -23,27 +23,14 @@ componer: un PDF a medias no sirve.
 from __future__ import annotations
 
 import argparse
-import contextlib
-import functools
-import http.server
 import io
 import re
 import sys
-import threading
 import time
 from pathlib import Path
 
-CHROMIUM = "/usr/bin/chromium"
-ARGUMENTOS = [
-    "--headless",
-    "--no-sandbox",
-    "--disable-gpu",
-    "--disable-quic",
-    "--no-first-run",
-    "--disable-background-networking",
-    "--disable-component-update",
-    "--disable-sync",
-]
+from .servidor import ARGUMENTOS, CHROMIUM, servir
+
 PAGINA = "imprimir/"
 NOMBRE = "unidad.pdf"
 
@@ -99,23 +86,6 @@ _JS_NUMERAR = """(numeros) => {
 }"""
 
 
-class _Manejador(http.server.SimpleHTTPRequestHandler):
-    def log_message(self, *args):
-        pass
-
-
-@contextlib.contextmanager
-def _servir(raiz: Path):
-    servidor = http.server.ThreadingHTTPServer(("127.0.0.1", 0), functools.partial(_Manejador, directory=str(raiz)))
-    hilo = threading.Thread(target=servidor.serve_forever, daemon=True)
-    hilo.start()
-    try:
-        yield f"http://127.0.0.1:{servidor.server_address[1]}/"
-    finally:
-        servidor.shutdown()
-        servidor.server_close()
-
-
 def _normalizar(texto: str) -> str:
     return re.sub(r"\s+", " ", texto).strip().casefold()
 
@@ -167,7 +137,7 @@ def generar(sitio: Path, destino: Path | None = None) -> dict:
             "(python -m mkdocs build --strict -d CARPETA) con el plugin print-site."
         )
     inicio = time.perf_counter()
-    with _servir(sitio) as origen, sync_playwright() as p:
+    with servir(sitio, comprimir=False) as origen, sync_playwright() as p:
         navegador = p.chromium.launch(executable_path=CHROMIUM, args=ARGUMENTOS)
         try:
             contexto = navegador.new_context(viewport={"width": 1100, "height": 1400})

@@ -21,6 +21,21 @@ from pathlib import Path
 from typing import ClassVar
 from urllib.parse import urlsplit
 
+# El Chromium de Debian y sus banderas, para todo lo que abre el sitio en un navegador (el PDF,
+# Lighthouse y las pruebas): la red cerrada rechaza sus conexiones de fondo y se apagan todas.
+CHROMIUM = "/usr/bin/chromium"
+ARGUMENTOS = [
+    "--headless",
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-quic",
+    "--no-first-run",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
+]
+
+
 # Lo que un servidor web comprime: texto. Las imágenes PNG y las fuentes ya van comprimidas.
 COMPRIMIBLES = {".html", ".css", ".js", ".json", ".svg", ".xml", ".txt", ".ipynb", ".map", ".md"}
 

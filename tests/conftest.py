@@ -59,3 +59,30 @@ def copia(tmp_path) -> Path:
         elif origen.exists():
             shutil.copy2(origen, destino / parte)
     return destino
+
+
+# --------------------------------------------------------------------------- el navegador
+
+
+@pytest.fixture(scope="module")
+def origen(sitio):
+    """El sitio construido, servido en 127.0.0.1 con gzip (maquinaria/servidor.py)."""
+    from maquinaria.servidor import servir
+
+    with servir(sitio) as url:
+        yield url
+
+
+@pytest.fixture(scope="module")
+def navegador():
+    """El Chromium de Debian por Playwright, uno por fichero de pruebas."""
+    from navegador_util import CHROMIUM, lanzar
+
+    if not Path(CHROMIUM).exists():
+        pytest.fail(f"Falta Chromium en {CHROMIUM}: sudo apt-get install chromium")
+    from playwright.sync_api import sync_playwright
+
+    with sync_playwright() as p:
+        chromium = lanzar(p)
+        yield chromium
+        chromium.close()

@@ -21,20 +21,8 @@ from urllib.parse import unquote, urljoin, urlsplit
 from bs4 import BeautifulSoup
 
 # El sitio se sirve comprimido con gzip, como GitHub Pages (maquinaria/servidor.py).
-from maquinaria.servidor import servir  # noqa: F401 (las pruebas la importan de aquí)
+from maquinaria.servidor import ARGUMENTOS, CHROMIUM, servir  # noqa: F401 (las pruebas los importan de aquí)
 
-CHROMIUM = "/usr/bin/chromium"
-# La red cerrada rechaza las conexiones de fondo de Chromium: se apagan todas.
-ARGUMENTOS = [
-    "--headless",
-    "--no-sandbox",
-    "--disable-gpu",
-    "--disable-quic",
-    "--no-first-run",
-    "--disable-background-networking",
-    "--disable-component-update",
-    "--disable-sync",
-]
 ALT_POR_DEFECTO = "No description has been provided for this image"  # el de mkdocs-jupyter
 ALT_MINIMO = 15  # caracteres: «Figura» o «gráfica» no describen nada
 PESO_MAXIMO = 1_000_000  # bytes por página: su HTML y sus imágenes

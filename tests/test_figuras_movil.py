@@ -12,11 +12,10 @@ from __future__ import annotations
 
 import json
 import re
-from pathlib import Path
 
 import pytest
 from conftest import RAIZ
-from navegador_util import ANCHOS, CHROMIUM, OSCURO, lanzar, nuevo_contexto, ruta_de_fuente, servir
+from navegador_util import ANCHOS, OSCURO, nuevo_contexto, ruta_de_fuente
 from PIL import Image
 
 from maquinaria.esquema import FIGURA, ErrorDeEsquema, validar
@@ -138,24 +137,6 @@ _JS_FIGURAS = """async () => {
   }
   return vistas;
 }"""
-
-
-@pytest.fixture(scope="module")
-def origen(sitio):
-    with servir(sitio) as url:
-        yield url
-
-
-@pytest.fixture(scope="module")
-def navegador():
-    if not Path(CHROMIUM).exists():
-        pytest.fail(f"Falta Chromium en {CHROMIUM}: sudo apt-get install chromium")
-    from playwright.sync_api import sync_playwright
-
-    with sync_playwright() as p:
-        chromium = lanzar(p)
-        yield chromium
-        chromium.close()
 
 
 def _problemas(esperadas: list[str], vistas: list[dict], movil: bool) -> list[str]:

@@ -19,7 +19,7 @@ import re
 from pathlib import Path
 
 import pytest
-from navegador_util import ANCHOS, CHROMIUM, lanzar, nuevo_contexto, paginas_construidas, servir
+from navegador_util import ANCHOS, nuevo_contexto, paginas_construidas
 
 PAGINA_CON_CODIGO = "2-redes-densas/2-3-gradiente/"
 INDICE = "search/search_index.json"
@@ -49,24 +49,6 @@ def test_el_html_sale_aligerado(sitio):
                 fallos.append(f"{nombre}: bloque de código sin alto previsto: {bloque}")
                 break
     assert not fallos, "\n".join(fallos)
-
-
-@pytest.fixture(scope="module")
-def origen(sitio):
-    with servir(sitio) as url:
-        yield url
-
-
-@pytest.fixture(scope="module")
-def navegador():
-    if not Path(CHROMIUM).exists():
-        pytest.fail(f"Falta Chromium en {CHROMIUM}: sudo apt-get install chromium")
-    from playwright.sync_api import sync_playwright
-
-    with sync_playwright() as p:
-        chromium = lanzar(p)
-        yield chromium
-        chromium.close()
 
 
 @pytest.mark.navegador

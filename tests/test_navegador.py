@@ -37,7 +37,6 @@ from conftest import RAIZ, construir
 from navegador_util import (
     ALT_POR_DEFECTO,
     ANCHOS,
-    CHROMIUM,
     MARCADO_EN_TEXTO,
     PESO_MAXIMO,
     PRESUPUESTO_CUALQUIERA,
@@ -46,7 +45,6 @@ from navegador_util import (
     abrir_buscador,
     buscar,
     imagenes_sin_dimensiones,
-    lanzar,
     nuevo_contexto,
     paginas_construidas,
     peso_de_pagina,
@@ -97,24 +95,6 @@ PAGINAS = {ruta_de_fuente(f): f for f in FUENTES}
 
 
 # --------------------------------------------------------------------------- fixtures
-
-
-@pytest.fixture(scope="module")
-def origen(sitio):
-    with servir(sitio) as url:
-        yield url
-
-
-@pytest.fixture(scope="module")
-def navegador():
-    if not Path(CHROMIUM).exists():
-        pytest.fail(f"Falta Chromium en {CHROMIUM}: sudo apt-get install chromium")
-    from playwright.sync_api import sync_playwright
-
-    with sync_playwright() as p:
-        chromium = lanzar(p)
-        yield chromium
-        chromium.close()
 
 
 @pytest.fixture(scope="module")

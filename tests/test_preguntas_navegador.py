@@ -12,7 +12,7 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
-from navegador_util import CHROMIUM, lanzar, nuevo_contexto, servir
+from navegador_util import CHROMIUM, lanzar, nuevo_contexto
 
 from maquinaria import formato
 from maquinaria.preguntas import cargar
@@ -22,12 +22,6 @@ pytestmark = [pytest.mark.navegador, pytest.mark.xdist_group("preguntas_navegado
 
 CUESTIONARIOS = cargar()
 PAGINA_TECLADO = "1-introduccion/1-1-neurona.md"
-
-
-@pytest.fixture(scope="module")
-def origen(sitio):
-    with servir(sitio) as url:
-        yield url
 
 
 @pytest.fixture(scope="module")
