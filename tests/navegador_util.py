@@ -13,6 +13,8 @@ construido y, para demostrar que muerden, a una copia del sitio rota a propósit
 
 from __future__ import annotations
 
+import functools
+import json
 import re
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -481,18 +483,41 @@ _JS_LECTURA = r"""() => {
 OSCURO = "label[title='Cambiar a modo oscuro']"  # el interruptor de Material (mkdocs.yml, palette)
 
 
-def revisar_lectura(contexto, url: str, *, axe_en_oscuro: bool = False, completa: bool = False) -> dict[str, list[str]]:
+def revisar_lectura(
+    contexto,
+    url: str,
+    *,
+    axe_en_oscuro: bool = False,
+    completa: bool = False,
+    presupuesto: int | None = None,
+    figuras: list[str] | None = None,
+) -> dict[str, list[str]]:
     """Abre `url` (al ancho de `contexto`, en modo claro), mide lo que estorba la lectura, pasa al
     modo oscuro con el interruptor de la cabecera, como haría el lector, y lo mide otra vez. Las
-    claves del resultado llevan el modo: «claro: …» y «oscuro: …». Una sola carga para los dos.
-    Con `completa`, en claro también lo de revisar_pagina (consola, imágenes, fórmulas, axe)."""
+    claves del resultado llevan el modo: «claro: …» y «oscuro: …». Una sola carga para todo:
+
+    * `presupuesto`: bytes (gzip) que puede pesar esa primera carga, sin caché (peso_primera_carga);
+    * `figuras`: las figuras que pone la página, en orden; en cada modo se comprueba qué imagen
+      carga cada una y a qué tamaño se lee su texto (problemas_de_figuras);
+    * `completa`: en claro, también lo de revisar_pagina (consola, imágenes, fórmulas, axe)."""
     pagina = contexto.new_page()
     problemas: dict[str, list[str]] = {}
+    peticiones: list = []
     try:
         informe = Informe(url)
         contexto.externas.clear()
         _escuchar(pagina, informe)
+        pagina.on("requestfinished", lambda peticion: peticiones.append(peticion))
         respuesta = pagina.goto(url, wait_until="load")
+        if presupuesto is not None:
+            # Antes de que las comprobaciones carguen las figuras perezosas: lo que pide la página sola.
+            peso, partes = _peso(pagina, peticiones)
+            if peso > presupuesto:
+                mayores = ", ".join(
+                    f"{u.rsplit('/', 1)[-1] or u} {b / 1000:.1f} kB"
+                    for u, b in sorted(partes.items(), key=lambda kv: -kv[1])[:5]
+                )
+                problemas["claro: primera carga"] = [f"{peso / 1000:.1f} kB > {presupuesto / 1000:.0f} kB ({mayores})"]
         if completa:
             _revisar_abierta(pagina, contexto, informe, respuesta, axe=True)
             for clave, lista in informe.problemas().items():
@@ -500,6 +525,7 @@ def revisar_lectura(contexto, url: str, *, axe_en_oscuro: bool = False, completa
         # Lo que está fuera de la pantalla no se dibuja (content-visibility: auto, extra.css) hasta
         # que el lector llega: se dibuja todo, como lo verá al desplazarse, para medirlo todo.
         pagina.add_style_tag(content="* { content-visibility: visible !important; }")
+        movil = pagina.viewport_size["width"] <= ANCHO_ESTRECHO
         for modo in ("claro", "oscuro"):
             if modo == "oscuro":
                 pagina.click(OSCURO)
@@ -511,6 +537,9 @@ def revisar_lectura(contexto, url: str, *, axe_en_oscuro: bool = False, completa
             )
             for clave, lista in pagina.evaluate(_JS_LECTURA).items():
                 problemas[f"{modo}: {clave}"] = lista
+            if figuras is not None:
+                if mal := problemas_de_figuras(figuras, pagina.evaluate(_JS_FIGURAS), movil):
+                    problemas[f"{modo}: figuras"] = mal
             if axe_en_oscuro and modo == "oscuro":
                 from axe_playwright_python.sync_playwright import Axe
 
@@ -525,29 +554,99 @@ def revisar_lectura(contexto, url: str, *, axe_en_oscuro: bool = False, completa
     return problemas
 
 
+# --------------------------------------------------------------------------- figuras legibles
+
+FIGURAS = Path(__file__).resolve().parents[1] / "docs" / "figuras"
+TEXTO_MINIMO = 9  # px CSS: la letra más pequeña que se lee sin ampliar
+ANCHO_ESTRECHO = 720  # px CSS: hasta aquí se sirve la versión estrecha (<picture>, media max-width)
+
+
+@functools.cache
+def registros_de_figuras() -> dict[str, dict]:
+    """Nombre de cada figura -> su registro (docs/figuras/NOMBRE.json)."""
+    return {
+        p.stem: json.loads(p.read_text(encoding="utf-8"))
+        for p in sorted(FIGURAS.glob("*.json"))
+        if not p.stem.endswith("-estrecha")
+    }
+
+
+def figuras_de_paginas() -> dict[str, list[str]]:
+    """Ruta de cada página -> las figuras que pone con {{ figura("...") }}, en orden."""
+    docs = FIGURAS.parent
+    paginas = {}
+    for fuente in sorted(docs.rglob("*.md")):
+        nombres = re.findall(r"""\{\{\s*figura\(\s*["']([^"']+)["']""", fuente.read_text(encoding="utf-8"))
+        if nombres:
+            paginas[ruta_de_fuente(fuente.relative_to(docs).as_posix())] = nombres
+    return paginas
+
+
+# Cada figura del artículo: la imagen que cargó el navegador y el tamaño al que la muestra.
+_JS_FIGURAS = """async () => {
+  const imagenes = Array.from(document.querySelectorAll("article figure.figura-generada img"));
+  const fotograma = () => new Promise(listo => requestAnimationFrame(() => requestAnimationFrame(listo)));
+  const vistas = [];
+  // Una a una, como las ve el lector al llegar a ellas: en pantalla y cargadas.
+  for (const img of imagenes) {
+    img.scrollIntoView({block: "center"});
+    img.loading = "eager";
+    if (!img.complete) await new Promise(listo => {
+      img.addEventListener("load", listo); img.addEventListener("error", listo);
+    });
+    await img.decode().catch(() => null);
+    await fotograma();
+    vistas.push({
+      src: img.currentSrc,
+      ancho: img.getBoundingClientRect().width,
+      natural: img.naturalWidth,
+    });
+  }
+  window.scrollTo(0, 0);
+  return vistas;
+}"""
+
+
+def problemas_de_figuras(esperadas: list[str], vistas: list[dict], movil: bool) -> list[str]:
+    """Cada figura carga su versión (la estrecha en un móvil) y su texto más pequeño, tal como se
+    muestra, mide al menos TEXTO_MINIMO px CSS (el registro guarda ese tamaño en la imagen)."""
+    if len(vistas) != len(esperadas):
+        return [f"{len(vistas)} figuras en la página y {len(esperadas)} en su Markdown"]
+    registros = registros_de_figuras()
+    problemas = []
+    for nombre, vista in zip(esperadas, vistas):
+        registro = registros[nombre]
+        datos = registro["estrecha"] if movil else registro
+        archivo = vista["src"].rsplit("/", 1)[-1]
+        if archivo != datos["imagen"]:
+            problemas.append(f"{nombre}: cargó {archivo or 'nada'}, no {datos['imagen']}")
+            continue
+        if vista["natural"] != datos["ancho"]:
+            problemas.append(f"{nombre}: {vista['natural']} px de ancho natural, el registro dice {datos['ancho']}")
+            continue
+        texto = vista["ancho"] / vista["natural"] * datos["texto_px"]
+        if texto < TEXTO_MINIMO:
+            problemas.append(
+                f"{nombre}: texto de {texto:.1f} px CSS ({datos['texto_px']} px en {datos['ancho']} px "
+                f"mostrados a {vista['ancho']:.0f} px)"
+            )
+    return problemas
+
+
 # --------------------------------------------------------------------------- peso de la primera carga
 
 PRESUPUESTO_SIN_FORMULAS = 150_000  # bytes comprimidos (gzip), primera carga
 PRESUPUESTO_CUALQUIERA = 500_000
 
 
-def peso_primera_carga(navegador, url: str, ancho: str = "movil") -> tuple[int, dict[str, int]]:
-    """Bytes que descarga Chromium (comprimidos, con cabeceras) al abrir `url` por primera vez,
-    sin caché, hasta que la red queda en calma: HTML, tema, índice de búsqueda, imágenes visibles."""
-    w, h = ANCHOS[ancho]
-    contexto = navegador.new_context(viewport={"width": w, "height": h})
-    try:
-        pagina = contexto.new_page()
-        peticiones = []
-        pagina.on("requestfinished", lambda peticion: peticiones.append(peticion))
-        pagina.goto(url, wait_until="networkidle")
-        pagina.wait_for_timeout(300)
-        partes = {}
-        for peticion in peticiones:
-            tamanos = peticion.sizes()
-            partes[peticion.url] = (
-                partes.get(peticion.url, 0) + tamanos["responseBodySize"] + tamanos["responseHeadersSize"]
-            )
-    finally:
-        contexto.close()
+def _peso(pagina, peticiones: list) -> tuple[int, dict[str, int]]:
+    """Bytes que ha descargado la pestaña (comprimidos, con cabeceras) cuando la red queda en calma,
+    abierta sin caché: HTML, tema, índice de búsqueda si lo pidiera, imágenes visibles."""
+    pagina.wait_for_load_state("networkidle")
+    partes: dict[str, int] = {}
+    for peticion in list(peticiones):
+        tamanos = peticion.sizes()
+        partes[peticion.url] = (
+            partes.get(peticion.url, 0) + tamanos["responseBodySize"] + tamanos["responseHeadersSize"]
+        )
     return sum(partes.values()), partes

@@ -4,8 +4,9 @@ Cada figura se dibuja dos veces de los mismos resultados (`dibujar(res, estrecha
 ancha, para el portátil, y la estrecha (paneles apilados, unos 760 px), para pantallas de
 hasta 720 px CSS. El registro guarda de las dos el tamaño del texto más pequeño que se
 dibujó, en píxeles de la imagen. En Chromium, a 390 px (móvil) y a 1280 px (portátil), en
-modo claro y oscuro, se comprueba qué imagen carga de verdad cada figura (`currentSrc`) y
-que su texto más pequeño, con la imagen al tamaño al que se muestra, mide al menos 9 px CSS.
+modo claro y oscuro, la prueba de cada página (test_navegador.py) comprueba qué imagen carga
+de verdad cada figura (`currentSrc`) y que su texto más pequeño, con la imagen al tamaño al
+que se muestra, mide al menos 9 px CSS (navegador_util.problemas_de_figuras).
 """
 
 from __future__ import annotations
@@ -15,38 +16,15 @@ import re
 
 import pytest
 from conftest import RAIZ
-from navegador_util import ANCHOS, OSCURO, nuevo_contexto, ruta_de_fuente
+from navegador_util import TEXTO_MINIMO, figuras_de_paginas, problemas_de_figuras, registros_de_figuras
 from PIL import Image
 
 from maquinaria.esquema import FIGURA, ErrorDeEsquema, validar
 
 FIGURAS = RAIZ / "docs" / "figuras"
-TEXTO_MINIMO = 9  # px CSS: la letra más pequeña que se lee sin ampliar
 ANCHO_MAXIMO_ESTRECHA = 800  # px: el móvil la muestra a unos 358 px; más, solo pesa
-
-
-def _registros() -> dict[str, dict]:
-    return {
-        p.stem: json.loads(p.read_text(encoding="utf-8"))
-        for p in sorted(FIGURAS.glob("*.json"))
-        if not p.stem.endswith("-estrecha")
-    }
-
-
-REGISTROS = _registros()
-
-
-def _paginas_con_figuras() -> dict[str, list[str]]:
-    """Ruta de la página -> figuras que pone con {{ figura("...") }}."""
-    paginas = {}
-    for fuente in sorted((RAIZ / "docs").rglob("*.md")):
-        nombres = re.findall(r"""\{\{\s*figura\(\s*["']([^"']+)["']""", fuente.read_text(encoding="utf-8"))
-        if nombres:
-            paginas[ruta_de_fuente(fuente.relative_to(RAIZ / "docs").as_posix())] = nombres
-    return paginas
-
-
-PAGINAS = _paginas_con_figuras()
+REGISTROS = registros_de_figuras()
+PAGINAS = figuras_de_paginas()
 
 
 # --------------------------------------------------------------------------- sin navegador
@@ -113,76 +91,21 @@ def test_comprobar_falla_sin_la_version_estrecha(copia):
 
 
 # --------------------------------------------------------------------------- en Chromium
-
-# Cada figura del artículo: la imagen que cargó el navegador y el tamaño al que la muestra.
-_JS_FIGURAS = """async () => {
-  const imagenes = Array.from(document.querySelectorAll("article figure.figura-generada img"));
-  const fotograma = () => new Promise(listo => requestAnimationFrame(() => requestAnimationFrame(listo)));
-  const vistas = [];
-  // Una a una, como las ve el lector al llegar a ellas: en pantalla (las figuras lejanas llevan
-  // content-visibility: auto y no se maquetan hasta acercarse) y cargadas.
-  for (const img of imagenes) {
-    img.scrollIntoView({block: "center"});
-    img.loading = "eager";
-    if (!img.complete) await new Promise(listo => {
-      img.addEventListener("load", listo); img.addEventListener("error", listo);
-    });
-    await img.decode().catch(() => null);
-    await fotograma();
-    vistas.push({
-      src: img.currentSrc,
-      ancho: img.getBoundingClientRect().width,
-      natural: img.naturalWidth,
-    });
-  }
-  return vistas;
-}"""
+# La medida en el navegador la hace la prueba de cada página (test_navegador.py,
+# test_la_pagina_se_lee_en_movil_y_portatil) en su misma carga; aquí, que la cuenta muerde.
 
 
-def _problemas(esperadas: list[str], vistas: list[dict], movil: bool) -> list[str]:
-    problemas = []
-    for nombre, vista in zip(esperadas, vistas):
-        registro = REGISTROS[nombre]
-        datos = registro["estrecha"] if movil else registro
-        archivo = vista["src"].rsplit("/", 1)[-1]
-        if archivo != datos["imagen"]:
-            problemas.append(f"{nombre}: cargó {archivo or 'nada'}, no {datos['imagen']}")
-            continue
-        if vista["natural"] != datos["ancho"]:
-            problemas.append(f"{nombre}: {vista['natural']} px de ancho natural, el registro dice {datos['ancho']}")
-            continue
-        texto = vista["ancho"] / vista["natural"] * datos["texto_px"]
-        if texto < TEXTO_MINIMO:
-            problemas.append(
-                f"{nombre}: texto de {texto:.1f} px CSS ({datos['texto_px']} px en {datos['ancho']} px "
-                f"mostrados a {vista['ancho']:.0f} px)"
-            )
-    return problemas
-
-
-@pytest.mark.navegador
-@pytest.mark.parametrize("ancho", list(ANCHOS))
-@pytest.mark.parametrize("ruta", sorted(PAGINAS))
-def test_las_figuras_se_leen_en_movil_y_portatil(ruta, ancho, navegador, origen):
-    """En modo claro y, tras el interruptor de la cabecera, en oscuro: una sola carga."""
-    esperadas = PAGINAS[ruta]
-    problemas = []
-    contexto = nuevo_contexto(navegador, origen, "light", ancho)
-    try:
-        pagina = contexto.new_page()
-        pagina.goto(origen + ruta, wait_until="load")
-        for modo in ("claro", "oscuro"):
-            if modo == "oscuro":
-                pagina.click(OSCURO)
-                pagina.wait_for_function("document.body.dataset.mdColorScheme === 'slate'")
-            vistas = pagina.evaluate(_JS_FIGURAS)
-            assert len(vistas) == len(esperadas), (
-                f"{ruta}: {len(vistas)} figuras en la página, {len(esperadas)} en docs"
-            )
-            problemas += [f"{modo}: {p}" for p in _problemas(esperadas, vistas, ancho == "movil")]
-    finally:
-        contexto.close()
-    assert not problemas, f"{ruta} a {ANCHOS[ancho][0]} px:\n  " + "\n  ".join(problemas)
+def test_la_cuenta_del_texto_muerde():
+    nombre = PAGINAS[next(iter(PAGINAS))][0]
+    registro = REGISTROS[nombre]
+    estrecha = registro["estrecha"]
+    bien = {"src": f"/x/{estrecha['imagen']}", "ancho": 358, "natural": estrecha["ancho"]}
+    assert problemas_de_figuras([nombre], [bien], movil=True) == []
+    ancha = {"src": f"/x/{registro['imagen']}", "ancho": 358, "natural": registro["ancho"]}
+    assert "cargó" in problemas_de_figuras([nombre], [ancha], movil=True)[0]
+    diminuta = dict(bien, ancho=40)
+    assert "texto de" in problemas_de_figuras([nombre], [diminuta], movil=True)[0]
+    assert "figuras en la página" in problemas_de_figuras([nombre], [], movil=True)[0]
 
 
 def test_la_pagina_para_imprimir_encuentra_las_figuras_estrechas(sitio):

@@ -9,7 +9,7 @@
   previsto de cada bloque es el que mide dibujado, a 4 px (un quinto de línea; antes se les
   suponían 14em a todos), en móvil y portátil.
 
-El peso de la primera carga lo mide tests/test_navegador.py::test_la_primera_carga_cabe_en_el_presupuesto
+El peso de la primera carga lo mide tests/test_navegador.py::test_la_pagina_se_lee_en_movil_y_portatil
 y el rendimiento de Lighthouse `python -m maquinaria.medir_lighthouse`.
 """
 

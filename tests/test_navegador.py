@@ -44,11 +44,11 @@ from navegador_util import (
     TEX_EN_TEXTO,
     abrir_buscador,
     buscar,
+    figuras_de_paginas,
     imagenes_sin_dimensiones,
     nuevo_contexto,
     paginas_construidas,
     peso_de_pagina,
-    peso_primera_carga,
     referencias_externas,
     resultados_de_busqueda,
     revisar_lectura,
@@ -92,6 +92,7 @@ def _fuentes() -> list[str]:
 
 FUENTES = _fuentes()
 PAGINAS = {ruta_de_fuente(f): f for f in FUENTES}
+FIGURAS_DE_PAGINAS = figuras_de_paginas()
 
 
 # --------------------------------------------------------------------------- fixtures
@@ -203,42 +204,33 @@ def test_la_pagina_de_mantenimiento_no_esta_en_el_indice(sitio):
 @pytest.mark.navegador
 @pytest.mark.parametrize("ancho", list(ANCHOS))
 @pytest.mark.parametrize("ruta", sorted(PAGINAS), ids=lambda r: PAGINAS[r])
-def test_la_pagina_se_lee_en_movil_y_portatil(ruta, ancho, navegador, origen):
-    """En el portátil, en claro: sin errores de consola ni peticiones externas, imágenes cargadas y
-    con texto alternativo, fórmulas compuestas, axe sin infracciones graves. Y en los dos anchos:
-    sin desplazamiento lateral de la página, sin código tapado por el botón de copiar, lo ancho
-    desplazable y avisado, salidas de cuaderno enteras, pie en español, pies de figura breves; en
-    modo claro y, tras el interruptor, en oscuro. En el móvil y en oscuro, además, axe (el
-    contraste de los colores propios del modo oscuro; el del claro lo mira la prueba de arriba)."""
+def test_la_pagina_se_lee_en_movil_y_portatil(ruta, ancho, navegador, origen, sitio):
+    """Una carga de la página, sin caché, al ancho del móvil o del portátil:
+
+    * la primera carga pesa (gzip, todo lo que pide) como mucho PRESUPUESTO_SIN_FORMULAS, o
+      PRESUPUESTO_CUALQUIERA si tiene fórmulas;
+    * en el portátil, en claro: sin errores de consola ni peticiones externas, imágenes cargadas y
+      con texto alternativo, fórmulas compuestas, axe sin infracciones graves;
+    * en modo claro y, tras el interruptor, en oscuro: sin desplazamiento lateral de la página,
+      sin código tapado por el botón de copiar, lo ancho desplazable y avisado, salidas de
+      cuaderno enteras, pie en español, pies de figura breves, y cada figura en su versión (la
+      estrecha en el móvil) con el texto a 9 px CSS o más;
+    * en el móvil y en oscuro, axe otra vez (el contraste de los colores propios del modo oscuro)."""
+    con_formulas = "<math" in (sitio / ruta / "index.html").read_text(encoding="utf-8")
     contexto = nuevo_contexto(navegador, origen, "light", ancho)
     try:
-        # En el portátil, además, lo de revisar_pagina: consola, imágenes, fórmulas y axe en claro.
         problemas = revisar_lectura(
-            contexto, origen + ruta, axe_en_oscuro=(ancho == "movil"), completa=(ancho == "portatil")
+            contexto,
+            origen + ruta,
+            axe_en_oscuro=(ancho == "movil"),
+            completa=(ancho == "portatil"),
+            presupuesto=PRESUPUESTO_CUALQUIERA if con_formulas else PRESUPUESTO_SIN_FORMULAS,
+            figuras=FIGURAS_DE_PAGINAS.get(ruta, []),
         )
         assert not contexto.externas, contexto.externas
     finally:
         contexto.close()
     assert not problemas, f"{PAGINAS[ruta]} a {ANCHOS[ancho][0]} px:\n{_informe(problemas)}"
-
-
-@pytest.mark.navegador
-@pytest.mark.parametrize("ruta", sorted(PAGINAS), ids=lambda r: PAGINAS[r])
-def test_la_primera_carga_cabe_en_el_presupuesto(ruta, navegador, origen, sitio):
-    """Bytes comprimidos que Chromium descarga al abrir la página sin caché, en móvil y portátil:
-    todo lo que pide, también el índice de búsqueda si lo pidiera (maquinaria/sitio/ligera.py
-    lo deja para cuando el lector va a buscar)."""
-    con_formulas = "<math" in (sitio / ruta / "index.html").read_text(encoding="utf-8")
-    limite = PRESUPUESTO_CUALQUIERA if con_formulas else PRESUPUESTO_SIN_FORMULAS
-    for ancho in ANCHOS:
-        peso, partes = peso_primera_carga(navegador, origen + ruta, ancho)
-        mayores = ", ".join(
-            f"{u.replace(origen, '/')} {b / 1000:.1f} kB" for u, b in sorted(partes.items(), key=lambda kv: -kv[1])[:5]
-        )
-        assert peso <= limite, (
-            f"{PAGINAS[ruta]} ({'con' if con_formulas else 'sin'} fórmulas) en {ancho}:"
-            f" {peso / 1000:.1f} kB > {limite / 1000:.0f} kB ({mayores})"
-        )
 
 
 def test_ninguna_pagina_carga_mathjax(sitio):
@@ -330,8 +322,15 @@ def test_una_copia_rota_del_sitio_no_pasa(sitio, navegador, tmp_path):
     with servir(copia) as url:
         contexto = nuevo_contexto(navegador, url)
         try:
-            # Lo mismo que hace la prueba de cada página en el portátil.
-            problemas = revisar_lectura(contexto, url + PAGINA_DE_MUESTRA, completa=True)
+            # Lo mismo que hace la prueba de cada página en el portátil, con un presupuesto que la
+            # página no cumple: la figura rota y el peso también se ven.
+            problemas = revisar_lectura(
+                contexto,
+                url + PAGINA_DE_MUESTRA,
+                completa=True,
+                presupuesto=20_000,
+                figuras=FIGURAS_DE_PAGINAS[PAGINA_DE_MUESTRA],
+            )
         finally:
             contexto.close()
     problemas = {c.removeprefix("claro: "): p for c, p in problemas.items() if c.startswith("claro: ")}
@@ -342,7 +341,10 @@ def test_una_copia_rota_del_sitio_no_pasa(sitio, navegador, tmp_path):
         "texto alternativo",
         "fórmulas sin componer",
         "accesibilidad (axe)",
+        "primera carga",
+        "figuras",
     } <= set(problemas), problemas
+    assert any("no-existe.png" in p for p in problemas["figuras"])
     assert any("cdn.ejemplo.invalid" in p for p in problemas["peticiones externas"])
     assert any("no-existe.png" in p for p in problemas["imágenes rotas"])
     assert any("x^2" in p for p in problemas["fórmulas sin componer"])
