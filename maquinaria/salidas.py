@@ -218,29 +218,41 @@ def normalizar_salida(texto: str) -> str:
     return "\n".join(lineas).strip("\n")
 
 
-def ejecutar_bloques(bloques: list[str], carpeta: Path, limite: float = LIMITE) -> dict:
-    """Ejecuta los bloques como el lector (intérprete nuevo, -I, carpeta vacía) y devuelve sus salidas."""
-    entrada, salida = carpeta / ".bloques.json", carpeta / ".salidas.json"
-    entrada.write_text(json.dumps(bloques, ensure_ascii=False), encoding="utf-8")
+def entorno_del_lector() -> dict[str, str]:
+    """El entorno del intérprete que ejecuta una página: el de quien lo lanza, sin PYTHON* ni
+    MAQUINARIA_*, con ENTORNO encima."""
     entorno = {k: v for k, v in os.environ.items() if not k.startswith(("PYTHON", "MAQUINARIA_"))}
     entorno.update(ENTORNO)
-    proceso = subprocess.run(
-        [sys.executable, "-I", str(EJECUTOR), entrada.name, salida.name],
-        cwd=carpeta,
-        env=entorno,
-        capture_output=True,
-        text=True,
-        timeout=limite,
-    )
-    if not salida.exists():
-        raise ErrorDeFigura(
-            f"el intérprete terminó sin dejar salidas (código {proceso.returncode}): {proceso.stderr[-1500:]}"
+    return entorno
+
+
+def ejecutar_bloques(bloques: list[str], carpeta: Path, limite: float = LIMITE, precargado=None) -> dict:
+    """Ejecuta los bloques como el lector (intérprete nuevo, -I, carpeta vacía) y devuelve sus salidas.
+
+    Con `precargado` (bloques_precargados.Precargado, el de la prueba de copiar y pegar), en un
+    hijo de un intérprete que ya importó numpy y Keras: lo mismo sin pagar la importación, salvo
+    en una página que toque os.environ, que va a un intérprete nuevo."""
+    entrada, salida = carpeta / ".bloques.json", carpeta / ".salidas.json"
+    entrada.write_text(json.dumps(bloques, ensure_ascii=False), encoding="utf-8")
+    if precargado is not None and not any("environ" in b for b in bloques):
+        codigo, errores = precargado.ejecutar(str(carpeta.resolve()), limite)
+    else:
+        proceso = subprocess.run(
+            [sys.executable, "-I", str(EJECUTOR), entrada.name, salida.name],
+            cwd=carpeta,
+            env=entorno_del_lector(),
+            capture_output=True,
+            text=True,
+            timeout=limite,
         )
+        codigo, errores = proceso.returncode, proceso.stderr
+    if not salida.exists():
+        raise ErrorDeFigura(f"el intérprete terminó sin dejar salidas (código {codigo}): {errores[-1500:]}")
     resultado = json.loads(salida.read_text(encoding="utf-8"))
     entrada.unlink()
     salida.unlink()
     resultado["salidas"] = [normalizar_salida(s) for s in resultado["salidas"]]
-    resultado["stderr"] = proceso.stderr
+    resultado["stderr"] = errores
     return resultado
 
 

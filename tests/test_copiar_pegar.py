@@ -5,6 +5,11 @@ Se lee el HTML que recibe el lector (no el Markdown), se toman los bloques de Py
 cada página en orden y se ejecutan en un intérprete nuevo, en una carpeta vacía y sin el
 proyecto en el camino de importación, como quien copia y pega en un Python limpio. Lo que
 imprime cada bloque se compara con la salida que la página muestra bajo él.
+
+Para no pagar en cada página la importación de TensorFlow, el intérprete de cada página es
+hijo de uno que ya importó numpy y Keras (maquinaria/bloques_precargados.py). Lo que la
+página muestra lo imprimió un intérprete nuevo (la herramienta): si importar antes cambiara
+algo, estas pruebas fallarían.
 """
 
 from __future__ import annotations
@@ -17,6 +22,7 @@ from pathlib import Path
 import pytest
 from conftest import RAIZ
 
+from maquinaria.bloques_precargados import Precargado
 from maquinaria.salidas import (
     BLOQUE_HTML,
     SALIDA_HTML,
@@ -63,11 +69,19 @@ def diferencias(pagina: str, esperadas: list[str | None], obtenidas: list[str]) 
     return errores
 
 
+@pytest.fixture(scope="module")
+def precargado():
+    """El intérprete con numpy y Keras ya importados, uno por proceso de pruebas."""
+    interprete = Precargado()
+    yield interprete
+    interprete.cerrar()
+
+
 @pytest.mark.parametrize("pagina", PAGINAS)
-def test_el_codigo_de_la_pagina_se_ejecuta_e_imprime_lo_que_muestra(pagina, sitio, tmp_path):
+def test_el_codigo_de_la_pagina_se_ejecuta_e_imprime_lo_que_muestra(pagina, sitio, tmp_path, precargado):
     pares = bloques_y_salidas(html_de(sitio, pagina).read_text(encoding="utf-8"))
     assert pares, f"{pagina} no tiene bloques de Python en el HTML"
-    resultado = ejecutar_bloques([codigo for codigo, _ in pares], tmp_path)
+    resultado = ejecutar_bloques([codigo for codigo, _ in pares], tmp_path, precargado=precargado)
     fallo = resultado["fallo"]
     assert fallo is None, (
         f"El código de {pagina} falla al copiarlo y pegarlo, en el bloque {fallo and fallo['bloque'] + 1}:\n"
@@ -106,10 +120,44 @@ def test_las_salidas_no_son_codigo(sitio):
         assert 'aria-label="Salida"' in salida
 
 
-def test_la_prueba_detecta_codigo_roto_y_el_proyecto_no_es_importable(tmp_path):
-    assert ejecutar_bloques(["x = 1", "assert x == 2"], tmp_path)["fallo"]["bloque"] == 1
-    resultado = ejecutar_bloques(["import snippets"], tmp_path)
+@pytest.mark.parametrize("con_precarga", [False, True], ids=["nuevo", "precargado"])
+def test_la_prueba_detecta_codigo_roto_y_el_proyecto_no_es_importable(tmp_path, precargado, con_precarga):
+    interprete = precargado if con_precarga else None
+    assert ejecutar_bloques(["x = 1", "assert x == 2"], tmp_path, precargado=interprete)["fallo"]["bloque"] == 1
+    resultado = ejecutar_bloques(["import snippets"], tmp_path, precargado=interprete)
     assert resultado["fallo"] and "ModuleNotFoundError" in resultado["fallo"]["traza"]
+
+
+ENTRENA_E_IMPRIME = [
+    "import keras\nimport numpy as np",
+    "keras.utils.set_random_seed(0)\n"
+    "red = keras.Sequential([keras.Input(shape=(2,)), keras.layers.Dense(3), keras.layers.Dense(1)])\n"
+    "red.compile(optimizer='adam', loss='mse')\n"
+    "X = np.random.default_rng(0).normal(size=(32, 2)).astype('float32')\n"
+    "h = red.fit(X, X[:, :1], epochs=3, batch_size=8, verbose=2)\n"
+    "print(repr(red.layers[0].get_weights()[0].ravel().tolist()), h.history['loss'])",
+    "import os, sys\nprint(sorted(k for k in globals() if not k.startswith('__')), os.listdir('.'))\n"
+    "print(sorted(m for m in sys.modules if m.split('.')[0] in ('snippets', 'maquinaria', 'ejecutar_bloques')))",
+]
+
+
+def test_el_interprete_precargado_imprime_lo_mismo_que_uno_nuevo(tmp_path, precargado):
+    """Los mismos bytes (pesos entrenados incluidos), el mismo espacio de nombres vacío al empezar,
+    la misma carpeta y nada del proyecto importado."""
+    nuevo = ejecutar_bloques(ENTRENA_E_IMPRIME, tmp_path)
+    de_la_precarga = ejecutar_bloques(ENTRENA_E_IMPRIME, tmp_path, precargado=precargado)
+    assert nuevo["fallo"] is None and de_la_precarga["fallo"] is None, (nuevo["fallo"], de_la_precarga["fallo"])
+    assert de_la_precarga["salidas"] == nuevo["salidas"]
+    assert nuevo["salidas"][2] == "['X', 'h', 'keras', 'np', 'os', 'red', 'sys'] ['.bloques.json']\n[]"
+
+
+def test_una_pagina_que_toca_el_entorno_va_a_un_interprete_nuevo(tmp_path):
+    class SinUsar:
+        def ejecutar(self, *argumentos):
+            raise AssertionError("una página con os.environ no debe ir al intérprete precargado")
+
+    bloques = ["import os\nos.environ['KERAS_BACKEND'] = 'tensorflow'\nprint('ok')"]
+    assert ejecutar_bloques(bloques, tmp_path, precargado=SinUsar())["salidas"] == ["ok"]
 
 
 def test_la_prueba_detecta_una_salida_que_no_es_la_que_se_imprime(tmp_path):
