@@ -285,7 +285,7 @@ def ejecutar_pagina(quien) -> None:
 # --- En el HTML: leer los bloques y poner las salidas -----------------------------------------
 
 # Un bloque de Python como lo escribe pymdownx.highlight: un <div> sin otros <div> dentro.
-# El div puede llevar más atributos (el alto previsto que pone maquinaria/sitio/ligera.py).
+# El div puede llevar más atributos.
 BLOQUE_HTML = re.compile(r'<div class="language-(?:python|py) highlight"[^>]*>.*?</div>', re.S)
 _ETIQUETA = re.compile(r"<[^>]+>")
 _NUMERACION = re.compile(r'<span class="(?:linenos|lineno)[^"]*"[^>]*>.*?</span>', re.S)

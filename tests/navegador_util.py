@@ -522,9 +522,6 @@ def revisar_lectura(
             _revisar_abierta(pagina, contexto, informe, respuesta, axe=True)
             for clave, lista in informe.problemas().items():
                 problemas[f"claro: {clave}"] = lista
-        # Lo que está fuera de la pantalla no se dibuja (content-visibility: auto, extra.css) hasta
-        # que el lector llega: se dibuja todo, como lo verá al desplazarse, para medirlo todo.
-        pagina.add_style_tag(content="* { content-visibility: visible !important; }")
         movil = pagina.viewport_size["width"] <= ANCHO_ESTRECHO
         for modo in ("claro", "oscuro"):
             if modo == "oscuro":

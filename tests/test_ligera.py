@@ -2,12 +2,10 @@
 
 * En el HTML: los scripts del tema con `defer`, el script que retiene el índice de búsqueda
   antes que el bundle de Material, el código resaltado sin las envolturas que no pintan nada y
-  cada bloque de código con su alto previsto (`contain-intrinsic-size`).
+  el botón de copiar de cada bloque de código ya escrito.
 * En Chromium, en móvil y portátil: al abrir una página no se pide el índice de búsqueda; al
-  ir a buscar (tocar la lupa o el campo) llega y la búsqueda encuentra; y, con los scripts
-  diferidos, Material sigue montando su botón de copiar en cada bloque de código; y el alto
-  previsto de cada bloque es el que mide dibujado, a 4 px (un quinto de línea; antes se les
-  suponían 14em a todos), en móvil y portátil.
+  ir a buscar (tocar la lupa o el campo) llega y la búsqueda encuentra; cada bloque de código
+  tiene un botón de copiar, uno solo, y pulsarlo copia su código.
 
 El peso de la primera carga lo mide tests/test_navegador.py::test_la_pagina_se_lee_en_movil_y_portatil
 y el rendimiento de Lighthouse `python -m maquinaria.medir_lighthouse`.
@@ -44,9 +42,9 @@ def test_el_html_sale_aligerado(sitio):
             if re.search(r'<span class="(?:n|w)">', pre):
                 fallos.append(f"{nombre}: código con <span class=n|w>: {pre[:80]}")
                 break
-        for bloque in re.findall(r'<div class="[^"]*\bhighlight\b[^"]*"[^>]*>', html):
-            if "contain-intrinsic-size" not in bloque:
-                fallos.append(f"{nombre}: bloque de código sin alto previsto: {bloque}")
+        for pre in re.findall(r"<pre\b[^>]*>(?:<span></span>)?(?:<nav\b.*?</nav>)?<code\b", html, re.S):
+            if "md-code__button" not in pre or "data-copia=" not in pre:
+                fallos.append(f"{nombre}: bloque de código sin su botón de copiar: {pre[:80]}")
                 break
     assert not fallos, "\n".join(fallos)
 
@@ -104,24 +102,22 @@ def test_cada_bloque_de_codigo_tiene_su_boton_de_copiar(navegador, origen):
 
 
 @pytest.mark.navegador
-@pytest.mark.parametrize("ancho", sorted(ANCHOS))
-def test_el_alto_previsto_de_cada_bloque_es_el_que_mide(navegador, origen, ancho):
-    contexto = nuevo_contexto(navegador, origen, ancho=ancho)
+def test_el_boton_de_copiar_copia_el_codigo_de_su_bloque(navegador, origen):
+    """El botón escrito en el HTML lo atiende el Clipboard.js de Material: copia su bloque, sin
+    los espacios del final, y Material avisa «Copiado al portapapeles»."""
+    contexto = nuevo_contexto(navegador, origen)
+    contexto.grant_permissions(["clipboard-read", "clipboard-write"], origin=origen.rstrip("/"))
     try:
         pagina = contexto.new_page()
-        malos, vistos = [], 0
-        for ruta in ["1-introduccion/1-3-apendice-keras/", PAGINA_CON_CODIGO]:
-            pagina.goto(origen + ruta, wait_until="load")
-            pagina.add_style_tag(content=".highlight { content-visibility: visible !important; }")
-            vistos += pagina.locator("article div.highlight[style*='contain-intrinsic-size']").count()
-            malos += pagina.evaluate(
-                """() => [...document.querySelectorAll('article div.highlight[style]')].map(h => {
-                  const em = parseFloat(h.style.containIntrinsicSize.split(' ').pop());
-                  const previsto = em * parseFloat(getComputedStyle(h).fontSize);
-                  return [h.textContent.trim().slice(0, 40), Math.round(previsto), h.offsetHeight];
-                }).filter(([, previsto, real]) => Math.abs(previsto - real) > 4)"""
+        pagina.goto(origen + PAGINA_CON_CODIGO, wait_until="load")
+        for indice in (0, 5):
+            boton = pagina.locator("article pre > .md-code__nav .md-code__button").nth(indice)
+            boton.click()
+            copiado = pagina.evaluate("() => navigator.clipboard.readText()")
+            esperado = pagina.evaluate(
+                f"() => document.querySelectorAll('article pre > code')[{indice}].innerText.trimEnd()"
             )
-        assert vistos > 20, f"solo {vistos} bloques de código con alto previsto"
-        assert not malos, f"bloques cuyo alto previsto no es el real (texto, previsto, real): {malos[:5]}"
+            assert len(esperado) > 20 and copiado == esperado, (indice, copiado[:80], esperado[:80])
+        assert "Copiado al portapapeles" in pagina.locator("[data-md-component=dialog]").inner_text()
     finally:
         contexto.close()

@@ -18,20 +18,22 @@ print-site escribe en su on_post_build, antes que los hooks):
   mitad de los de las páginas con mucho código (4 100 de 6 400 en 2.3), cada uno cuesta al
   calcular estilos y diseño, y esas dos envolturas son un tercio de ellos: se quitan, y el
   texto y los colores son los mismos.
-* Cada bloque de código con su alto previsto (`contain-intrinsic-size`, en `style`): extra.css
-  no dibuja los bloques fuera de la pantalla (`content-visibility: auto`) y les supone 14em de
-  alto hasta que se ven; un bloque de 80 líneas mide 100em. Al desplazarse la página crecía y
-  todo lo de debajo se movía: axe (el de Lighthouse) medía el pie de página cuando ya lo tapaba
-  un bloque de código y daba un contraste de 1,06 en 1.3 (apéndice). El alto de un bloque es
-  1,19em por línea y 3,16em de márgenes (medido en Chromium: 19,04 px por línea y 50,5 px).
+* El botón de copiar de cada bloque de código, escrito en el HTML: el que pone Material
+  (`content.code.copy`) lo inserta al cargar, bloque a bloque, y cada inserción obligaba a
+  recalcular el diseño de toda la página al medir el bloque siguiente; con treinta bloques, la
+  mayor parte del tiempo de bloqueo en un móvil. Es el mismo marcado que genera Material
+  (`nav.md-code__nav > button.md-code__button`, con `data-clipboard-target`) y lo atiende el
+  mismo Clipboard.js del tema, que Material arranca siempre; la opción queda desactivada en
+  mkdocs.yml para que no ponga otro. El destino apunta al `<pre>` por un atributo propio
+  (`data-copia`), no por el `id` que Material le da al montarlo.
 * La página para imprimir con sus figuras en `loading="lazy"` (las demás páginas ya las traen así
   de la macro `figura()`); `python -m maquinaria.pdf` las carga todas antes de imprimir.
 
-Material monta todos los bloques de código al cargar (botón de copiar, medida de si se
-desplazan): decenas de recálculos del diseño en una sola tarea, lo que más bloquea en las páginas
-con mucho código. Su opción `content.lazy`, que los montaría al verse, en esta versión (9.8.1) no
-llega a montarlos nunca: sin botón de copiar (lo vigila tests/test_ligera.py). Lo que sí se
-puede, menos elementos en cada bloque, lo hace este hook.
+Antes, extra.css no dibujaba los bloques de código fuera de la pantalla (`content-visibility:
+auto`): con Material midiendo cada bloque al cargar, cada medida de un bloque sin dibujar
+obligaba a dibujarlo, y el tiempo de bloqueo de 2.1 era el doble (Lighthouse: 1 130 ms frente
+a 435 ms sin esa regla). La opción `content.lazy` de Material, que montaría los bloques al
+verse, en esta versión (9.8.1) no llega a montarlos nunca.
 
 Las figuras siguen todas en `loading="lazy"`: en todas las páginas el elemento mayor del primer
 dibujo (LCP) es un párrafo, y la primera figura queda a más de dos pantallas y media del
@@ -40,6 +42,7 @@ principio en un móvil; traerla al cargar solo añadiría bytes.
 
 from __future__ import annotations
 
+import itertools
 import re
 from pathlib import Path
 
@@ -86,16 +89,26 @@ _SCRIPT_DEL_TEMA = re.compile(
 _PRE = re.compile(r"<pre\b[^>]*>.*?</pre>", re.S)
 # Hojas de Pygments (sin etiquetas dentro) que se pintan igual sin su <span>.
 _SIN_ESTILO_PROPIO = re.compile(r'<span class="(?:n|w)">([^<]*)</span>')
-_BLOQUE = re.compile(r'(<div class="[^"]*\bhighlight\b[^"]*")>(<pre\b[^>]*>.*?</pre>)', re.S)
-EM_POR_LINEA, EM_DE_MARGENES = 1.19, 3.16
+# Un <pre> con su <code> dentro (tras el <span> vacío de Pygments): lo que Material monta como
+# bloque de código. Las salidas (<pre><samp>) no llevan botón de copiar.
+_CODIGO = re.compile(r"<pre(?P<atributos>(?:\s[^>]*)?)>(?P<vacio>(?:<span></span>)?)<code\b")
+BOTON_DE_COPIAR = (
+    '<nav class="md-code__nav"><button class="md-code__button" title="Copiar al portapapeles"'
+    ' data-clipboard-target="pre[data-copia=\'{n}\'] > code" data-md-type="copy"></button></nav>'
+)
 _IMG_SIN_LOADING = re.compile(r"<img\b(?![^>]*\bloading=)")
 
 
-def _con_alto_previsto(bloque: re.Match) -> str:
-    codigo = re.sub(r"<[^>]+>", "", bloque[2])
-    lineas = codigo.count("\n") + (0 if codigo.endswith("\n") else 1)
-    alto = EM_POR_LINEA * lineas + EM_DE_MARGENES
-    return f'{bloque[1]} style="contain-intrinsic-size: auto {alto:.2f}em">{bloque[2]}'
+def _con_botones(html: str) -> str:
+    if '<pre data-copia="' in html:  # ya los tiene
+        return html
+    numeros = itertools.count()
+
+    def con_boton(m: re.Match) -> str:
+        n = next(numeros)
+        return f'<pre data-copia="{n}"{m["atributos"]}>{m["vacio"]}{BOTON_DE_COPIAR.format(n=n)}<code'
+
+    return _CODIGO.sub(con_boton, html)
 
 
 def aligerar(html: str, *, imprimir: bool = False) -> str:
@@ -104,7 +117,7 @@ def aligerar(html: str, *, imprimir: bool = False) -> str:
         html = html.replace("<head>", "<head>\n" + DIFERIR_INDICE, 1)
     html = _SCRIPT_DEL_TEMA.sub(r'<script defer src="\g<src>"></script>', html)
     html = _PRE.sub(lambda m: _SIN_ESTILO_PROPIO.sub(r"\1", m[0]), html)
-    html = _BLOQUE.sub(_con_alto_previsto, html)
+    html = _con_botones(html)
     if imprimir:
         html = _IMG_SIN_LOADING.sub('<img loading="lazy"', html)
     return html
