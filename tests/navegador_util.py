@@ -526,7 +526,11 @@ def revisar_lectura(
         for modo in ("claro", "oscuro"):
             if modo == "oscuro":
                 pagina.click(OSCURO)
-                pagina.wait_for_function("document.body.dataset.mdColorScheme === 'slate'")
+                # Y que acaben las transiciones de color del tema: axe mediría a mitad de una.
+                pagina.wait_for_function(
+                    "document.body.dataset.mdColorScheme === 'slate' && document.getAnimations()"
+                    ".every(a => !(a instanceof CSSTransition) || a.playState !== 'running')"
+                )
             # Material decide tras medir (ResizeObserver) qué bloques de código se desplazan: dos cuadros.
             pagina.evaluate(
                 "() => document.fonts.ready.then(() => new Promise("
