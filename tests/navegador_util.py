@@ -496,7 +496,7 @@ def revisar_lectura(
     modo oscuro con el interruptor de la cabecera, como haría el lector, y lo mide otra vez. Las
     claves del resultado llevan el modo: «claro: …» y «oscuro: …». Una sola carga para todo:
 
-    * `presupuesto`: bytes (gzip) que puede pesar esa primera carga, sin caché (peso_primera_carga);
+    * `presupuesto`: bytes (gzip) que puede pesar esa primera carga, sin caché (_peso);
     * `figuras`: las figuras que pone la página, en orden; en cada modo se comprueba qué imagen
       carga cada una y a qué tamaño se lee su texto (problemas_de_figuras);
     * `completa`: en claro, también lo de revisar_pagina (consola, imágenes, fórmulas, axe)."""
