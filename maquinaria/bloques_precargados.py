@@ -19,35 +19,30 @@ Protocolo: una línea por página con su carpeta y el fichero de su stderr; el p
 y, cuando acaba, con su código de salida. Solo la biblioteca estándar, como el ejecutor.
 """
 
+import importlib.util
 import os
-import signal
 import sys
 
 PRECARGA = ("numpy", "keras")  # lo que tarda: TensorFlow entra con Keras
+CARPETA = os.path.dirname(os.path.abspath(__file__))
 
 
-def _morir_con_el_padre() -> None:
-    try:
-        import ctypes
-
-        ctypes.CDLL(None, use_errno=True).prctl(1, signal.SIGKILL)  # PR_SET_PDEATHSIG (Linux)
-    except (OSError, AttributeError):
-        pass
+def _cargar(nombre: str):
+    """Un módulo de esta carpeta por su ruta: con -I, el proyecto no está en el camino de importación."""
+    espec = importlib.util.spec_from_file_location(nombre, os.path.join(CARPETA, f"{nombre}.py"))
+    modulo = importlib.util.module_from_spec(espec)
+    espec.loader.exec_module(modulo)
+    return modulo
 
 
 def _servir() -> None:
     import importlib
-    import importlib.util
 
-    _morir_con_el_padre()
-    espec = importlib.util.spec_from_file_location(
-        "ejecutar_bloques", os.path.join(os.path.dirname(os.path.abspath(__file__)), "ejecutar_bloques.py")
-    )
-    ejecutor = importlib.util.module_from_spec(espec)
-    espec.loader.exec_module(ejecutor)
+    morir_con_el_padre = _cargar("precarga").morir_con_el_padre
+    ejecutor = _cargar("ejecutar_bloques")
+    morir_con_el_padre()
     for modulo in PRECARGA:
         importlib.import_module(modulo)
-    print("listo", flush=True)
     for linea in sys.stdin:
         carpeta, errores = linea.rstrip("\n").split("\t")
         pid = os.fork()
@@ -55,7 +50,7 @@ def _servir() -> None:
             codigo = 1
             try:
                 os.setsid()  # su propio grupo: un límite de tiempo lo termina con lo que lance
-                _morir_con_el_padre()
+                morir_con_el_padre()
                 os.chdir(carpeta)
                 fd = os.open(errores, os.O_WRONLY | os.O_CREAT | os.O_TRUNC, 0o644)
                 os.dup2(fd, 2)
@@ -77,55 +72,34 @@ class Precargado:
     """El proceso precargado, arrancado al primer uso; uno por proceso que lo use."""
 
     def __init__(self) -> None:
-        self.proceso = None
-
-    def _arrancar(self) -> None:
-        import subprocess
-        import tempfile
-
-        from .salidas import entorno_del_lector
-
-        self._cwd = tempfile.TemporaryDirectory(prefix="bloques-precargados-")
-        self.proceso = subprocess.Popen(
-            [sys.executable, "-I", os.path.abspath(__file__)],
-            cwd=self._cwd.name,
-            env=entorno_del_lector(),
-            stdin=subprocess.PIPE,
-            stdout=subprocess.PIPE,
-            stderr=subprocess.DEVNULL,
-            text=True,
-        )
-        if self.proceso.stdout.readline().strip() != "listo":
-            raise RuntimeError("el intérprete precargado no arrancó (¿se importan numpy y keras?)")
+        self.cliente = None
 
     def ejecutar(self, carpeta: str, limite: float) -> tuple[int, str]:
         """Ejecuta .bloques.json de `carpeta` en un hijo; devuelve su código y su stderr."""
-        import selectors
+        import tempfile
+        from pathlib import Path
 
-        if self.proceso is None or self.proceso.poll() is not None:
-            self._arrancar()
-        errores = os.path.join(self._cwd.name, "stderr")  # fuera de la carpeta de la página
-        self.proceso.stdin.write(f"{carpeta}\t{errores}\n")
-        self.proceso.stdin.flush()
-        pid = int(self.proceso.stdout.readline())
-        with selectors.DefaultSelector() as selector:
-            selector.register(self.proceso.stdout, selectors.EVENT_READ)
-            if not selector.select(timeout=limite):
-                os.killpg(pid, signal.SIGKILL)  # el hijo y lo que lanzara
-                self.proceso.stdout.readline()
-                raise TimeoutError(f"la página tardó más de {limite:.0f} s")
-        codigo = int(self.proceso.stdout.readline())
-        with open(errores, encoding="utf-8", errors="replace") as f:
-            texto = f.read()
-        os.unlink(errores)
+        from .precarga import Cliente
+        from .salidas import entorno_del_lector
+
+        if self.cliente is None or not self.cliente.vivo():
+            self._cwd = tempfile.TemporaryDirectory(prefix="bloques-precargados-")
+            orden = [sys.executable, "-I", os.path.abspath(__file__)]
+            bitacora = Path(self._cwd.name) / "precarga.log"
+            self.cliente = Cliente(orden, cwd=self._cwd.name, entorno=entorno_del_lector(), bitacora=bitacora)
+        errores = Path(self._cwd.name) / "stderr"  # fuera de la carpeta de la página
+        codigo = self.cliente.ejecutar(f"{carpeta}\t{errores}", limite)
+        if codigo is None:
+            raise TimeoutError(f"la página tardó más de {limite:.0f} s")
+        texto = errores.read_text(encoding="utf-8", errors="replace")
+        errores.unlink()
         return codigo, texto
 
     def cerrar(self) -> None:
-        if self.proceso is not None:
-            self.proceso.stdin.close()
-            self.proceso.wait()
+        if self.cliente is not None:
+            self.cliente.cerrar()
             self._cwd.cleanup()
-            self.proceso = None
+            self.cliente = None
 
 
 if __name__ == "__main__":

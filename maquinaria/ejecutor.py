@@ -11,9 +11,6 @@ esa termine, para no entrenar dos veces lo mismo.
 from __future__ import annotations
 
 import os
-import select
-import signal
-import subprocess
 import sys
 import threading
 import time
@@ -22,7 +19,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from .claves import RAIZ, constantes, relativa
-from .precarga import morir_con_el_padre
+from .precarga import Cliente, terminar_grupo
 from .registros import BITACORAS, productos
 
 ENTORNO_TRABAJADOR = {
@@ -50,14 +47,7 @@ class Resultado:
 # Lo que hay que terminar si la herramienta se interrumpe: los grupos de los trabajadores
 # (por su pid) y los procesos precargados.
 _EN_MARCHA: set[int] = set()
-_PRECARGADOS: list[_Precargado] = []
-
-
-def _terminar_grupo(pid: int) -> None:
-    try:
-        os.killpg(pid, signal.SIGKILL)
-    except ProcessLookupError:
-        pass
+_PRECARGADOS: list[Cliente] = []
 
 
 def _ultima_linea(bitacora: Path) -> str:
@@ -66,70 +56,18 @@ def _ultima_linea(bitacora: Path) -> str:
     return ultima.removeprefix("error: ")
 
 
-class _Precargado:
+def _precargado(entorno: dict, keras: bool, bitacora: Path) -> Cliente:
     """Un `python -m maquinaria.precarga` (ver ese módulo): crea por fork, uno tras otro, los
     trabajadores de una plaza, con TensorFlow, Keras y matplotlib ya importados."""
-
-    def __init__(self, entorno: dict, keras: bool, bitacora: Path):
-        self.bitacora = bitacora
-        with open(bitacora, "wb") as errores:
-            self.proceso = subprocess.Popen(
-                [sys.executable, "-m", "maquinaria.precarga", *(["--keras"] if keras else [])],
-                cwd=RAIZ,
-                env=entorno,
-                stdin=subprocess.PIPE,
-                stdout=subprocess.PIPE,
-                stderr=errores,
-                start_new_session=True,
-                preexec_fn=morir_con_el_padre,  # si la herramienta muere (kill -9), él también
-            )
-        self._leido = b""
-
-    def _linea(self, limite: float | None) -> str | None:
-        """La siguiente línea del proceso; None si no llega antes de `limite` segundos."""
-        fin = None if limite is None else time.monotonic() + limite
-        while b"\n" not in self._leido:
-            espera = None if fin is None else max(0.0, fin - time.monotonic())
-            listos, _, _ = select.select([self.proceso.stdout], [], [], espera)
-            if not listos:
-                return None
-            trozo = os.read(self.proceso.stdout.fileno(), 4096)
-            if not trozo:
-                raise RuntimeError(f"el proceso precargado terminó: {_ultima_linea(self.bitacora)}")
-            self._leido += trozo
-        linea, self._leido = self._leido.split(b"\n", 1)
-        return linea.decode()
-
-    def ejecutar(self, nombre: str, bitacora: Path, limite: float) -> int | None:
-        """El código de salida del trabajador, o None si superó el límite (y se terminó su grupo)."""
-        self.proceso.stdin.write(f"{nombre}\t{bitacora}\n".encode())
-        self.proceso.stdin.flush()
-        pid = int(self._linea(None))
-        _EN_MARCHA.add(pid)
-        try:
-            codigo = self._linea(limite)
-            if codigo is None:
-                _terminar_grupo(pid)
-                self._linea(None)  # el precargado lo recoge (waitpid) y da su código
-                return None
-            return int(codigo)
-        finally:
-            _EN_MARCHA.discard(pid)
-
-    def cerrar(self) -> None:
-        try:
-            self.proceso.stdin.close()
-            self.proceso.wait(timeout=10)
-        except (OSError, subprocess.TimeoutExpired):
-            _terminar_grupo(self.proceso.pid)
-            self.proceso.wait()
+    orden = [sys.executable, "-m", "maquinaria.precarga", *(["--keras"] if keras else [])]
+    return Cliente(orden, cwd=RAIZ, entorno=entorno, bitacora=bitacora, en_marcha=_EN_MARCHA)
 
 
-def _ejecutar(nombre: str, limite: float, carpeta: Path, precargado: _Precargado) -> Resultado:
+def _ejecutar(nombre: str, limite: float, carpeta: Path, precargado: Cliente) -> Resultado:
     bitacora = carpeta / f"{nombre}.log"
     inicio = time.perf_counter()
     try:
-        codigo = precargado.ejecutar(nombre, bitacora, limite)
+        codigo = precargado.ejecutar(f"{nombre}\t{bitacora}", limite)
     except RuntimeError as error:
         return Resultado(nombre, False, time.perf_counter() - inicio, str(error))
     segundos = time.perf_counter() - inicio
@@ -175,9 +113,9 @@ def ejecutar(nombres: list[str], limite: float, trabajos: int, recalcular: bool 
     keras = any(todos[n].tipo.nombre == "figura" and todos[n].claves().usa_keras for n in nombres)
     plazas = threading.local()
 
-    def precargado() -> _Precargado:
-        if getattr(plazas, "proceso", None) is None or plazas.proceso.proceso.poll() is not None:
-            plazas.proceso = _Precargado(entorno, keras, carpeta / f"precarga-{len(_PRECARGADOS) + 1}.log")
+    def precargado() -> Cliente:
+        if getattr(plazas, "proceso", None) is None or not plazas.proceso.vivo():
+            plazas.proceso = _precargado(entorno, keras, carpeta / f"precarga-{len(_PRECARGADOS) + 1}.log")
             _PRECARGADOS.append(plazas.proceso)
         return plazas.proceso
 
@@ -229,7 +167,7 @@ def ejecutar(nombres: list[str], limite: float, trabajos: int, recalcular: bool 
         except BaseException:  # Ctrl+C: no quedan trabajadores huérfanos ni figuras a medias
             pendientes.clear()
             for pid in list(_EN_MARCHA):
-                _terminar_grupo(pid)
+                terminar_grupo(pid)
             raise
         finally:
             grupo.shutdown(wait=True, cancel_futures=True)

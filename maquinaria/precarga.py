@@ -17,9 +17,13 @@ este proceso, que a su vez muere si muere el ejecutor (PR_SET_PDEATHSIG).
 from __future__ import annotations
 
 import os
+import select
 import signal
+import subprocess
 import sys
+import time
 import traceback
+from pathlib import Path
 
 
 def morir_con_el_padre() -> None:
@@ -29,6 +33,79 @@ def morir_con_el_padre() -> None:
         ctypes.CDLL(None, use_errno=True).prctl(1, signal.SIGKILL)  # PR_SET_PDEATHSIG (Linux)
     except (OSError, AttributeError):
         pass
+
+
+def terminar_grupo(pid: int) -> None:
+    try:
+        os.killpg(pid, signal.SIGKILL)
+    except ProcessLookupError:
+        pass
+
+
+class Cliente:
+    """El lado de quien pide: lanza un proceso precargado (`orden`) y le pasa una línea por
+    trabajo; el proceso responde el pid del hijo y, al acabar, su código. Lo usan el ejecutor
+    (este módulo, una plaza cada uno) y la prueba de copiar y pegar (bloques_precargados.py).
+    `en_marcha`: un conjunto en el que apuntar el pid mientras el hijo trabaja."""
+
+    def __init__(self, orden: list[str], *, cwd, entorno: dict, bitacora: Path, en_marcha: set[int] | None = None):
+        self.bitacora = bitacora
+        self.en_marcha = set() if en_marcha is None else en_marcha
+        with open(bitacora, "wb") as errores:
+            self.proceso = subprocess.Popen(
+                orden,
+                cwd=cwd,
+                env=entorno,
+                stdin=subprocess.PIPE,
+                stdout=subprocess.PIPE,
+                stderr=errores,
+                start_new_session=True,
+                preexec_fn=morir_con_el_padre,  # si quien lo lanza muere (kill -9), él también
+            )
+        self._leido = b""
+
+    def vivo(self) -> bool:
+        return self.proceso.poll() is None
+
+    def _linea(self, limite: float | None) -> str | None:
+        """La siguiente línea del proceso; None si no llega antes de `limite` segundos."""
+        fin = None if limite is None else time.monotonic() + limite
+        while b"\n" not in self._leido:
+            espera = None if fin is None else max(0.0, fin - time.monotonic())
+            listos, _, _ = select.select([self.proceso.stdout], [], [], espera)
+            if not listos:
+                return None
+            trozo = os.read(self.proceso.stdout.fileno(), 4096)
+            if not trozo:
+                ultima = (self.bitacora.read_text(errors="replace").strip().splitlines() or [""])[-1]
+                raise RuntimeError(f"el proceso precargado terminó: {ultima.removeprefix('error: ')}")
+            self._leido += trozo
+        linea, self._leido = self._leido.split(b"\n", 1)
+        return linea.decode()
+
+    def ejecutar(self, linea: str, limite: float) -> int | None:
+        """El código de salida del hijo, o None si superó el límite (y se terminó su grupo)."""
+        self.proceso.stdin.write(f"{linea}\n".encode())
+        self.proceso.stdin.flush()
+        pid = int(self._linea(None))
+        self.en_marcha.add(pid)
+        try:
+            codigo = self._linea(limite)
+            if codigo is None:
+                terminar_grupo(pid)
+                self._linea(None)  # el precargado lo recoge (waitpid) y da su código
+                return None
+            return int(codigo)
+        finally:
+            self.en_marcha.discard(pid)
+
+    def cerrar(self) -> None:
+        try:
+            self.proceso.stdin.close()
+            self.proceso.wait(timeout=10)
+        except (OSError, subprocess.TimeoutExpired):
+            terminar_grupo(self.proceso.pid)
+            self.proceso.wait()
 
 
 def _hijo(nombre: str, bitacora: str, padre: int) -> None:
