@@ -96,6 +96,25 @@ def relativa(ruta: Path) -> str:
         return str(ruta)
 
 
+class PorFichero:
+    """Lo que `calcular(ruta, *args)` saca de un fichero, recordado mientras el fichero no cambie
+    de instante ni de tamaño: una construcción pregunta cientos de veces por los mismos pocos
+    ficheros (registros, páginas, pruebas). Un fichero que no existe: FileNotFoundError."""
+
+    def __init__(self, calcular):
+        self.calcular = calcular
+        self._hechos: dict[tuple, tuple[tuple[int, int], object]] = {}
+
+    def __call__(self, ruta: Path, *args):
+        estado = ruta.stat()
+        firma = (estado.st_mtime_ns, estado.st_size)
+        hecho = self._hechos.get((ruta, *args))
+        if hecho is None or hecho[0] != firma:
+            hecho = (firma, self.calcular(ruta, *args))
+            self._hechos[(ruta, *args)] = hecho
+        return hecho[1]
+
+
 @cache
 def _arbol_en_cache(ruta: Path, contenido: bytes) -> ast.Module:
     try:

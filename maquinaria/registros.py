@@ -28,6 +28,7 @@ from .claves import (
     RAIZ,
     Claves,
     ErrorDeFigura,
+    PorFichero,
     RegistroDanado,
     claves_de_cuaderno,
     claves_de_figura,
@@ -176,32 +177,30 @@ def producto(nombre: str) -> Producto:
     return encontrado
 
 
-# Registros ya leídos y validados, por ruta, con el instante y el tamaño del fichero: una
-# construcción pide cientos de números a unos pocos registros (dato(), figura()...).
-_LEIDOS: dict[Path, tuple[tuple[int, int], dict]] = {}
+def _leer_y_validar(ruta: Path, tipo: str, nombre: str) -> dict:
+    try:
+        registro = json.loads(ruta.read_text(encoding="utf-8"))
+        esquema.validar(registro, esquema.POR_TIPO[tipo])
+    except (ValueError, UnicodeDecodeError) as exc:
+        raise RegistroDanado(
+            f"Registro dañado: {relativa(ruta)} ({tipo} «{nombre}»): {exc}. "
+            f"Regenéralo con «python -m maquinaria {nombre}»."
+        ) from exc
+    return registro
+
+
+# Una construcción pide cientos de números a unos pocos registros (dato(), figura()...).
+_LEIDOS = PorFichero(_leer_y_validar)
 
 
 def leer_registro(nombre: str, quien: Producto | None = None) -> dict | None:
     """El registro validado contra su esquema; None si no existe. Dañado: RegistroDanado."""
     quien = quien or producto(nombre)
-    ruta = quien.registro
     try:
-        estado = ruta.stat()
+        registro = _LEIDOS(quien.registro, quien.tipo.nombre, nombre)
     except FileNotFoundError:
         return None
-    firma = (estado.st_mtime_ns, estado.st_size)
-    if ruta in _LEIDOS and _LEIDOS[ruta][0] == firma:
-        return copy.deepcopy(_LEIDOS[ruta][1])
-    try:
-        registro = json.loads(ruta.read_text(encoding="utf-8"))
-        esquema.validar(registro, esquema.POR_TIPO[quien.tipo.nombre])
-    except (ValueError, UnicodeDecodeError) as exc:
-        raise RegistroDanado(
-            f"Registro dañado: {relativa(ruta)} ({quien.tipo.nombre} «{nombre}»): {exc}. "
-            f"Regenéralo con «python -m maquinaria {nombre}»."
-        ) from exc
-    _LEIDOS[ruta] = (firma, registro)
-    return copy.deepcopy(registro)
+    return copy.deepcopy(registro)  # quien lo pide puede cambiarlo
 
 
 def procedencia(quien: Producto, claves: Claves) -> dict:

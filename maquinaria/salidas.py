@@ -32,6 +32,7 @@ from .claves import (
     RAIZ,
     Claves,
     ErrorDeFigura,
+    PorFichero,
     cierre,
     huella,
     huellas,
@@ -139,18 +140,12 @@ def bloques_de_pagina(pagina: Path) -> list[str]:
     return [b for b in bloques if b]
 
 
-# Si cada página tiene código, por ruta, con el instante y el tamaño del fichero: una
-# construcción pregunta cientos de veces por los productos y las páginas cambian poco.
-_CON_CODIGO: dict[Path, tuple[tuple[int, int], bool]] = {}
+def _con_codigo(pagina: Path) -> bool:
+    return any(_APERTURA.match(linea) for linea in pagina.read_text(encoding="utf-8").splitlines())
 
 
-def _tiene_codigo(pagina: Path) -> bool:
-    estado = pagina.stat()
-    firma = (estado.st_mtime_ns, estado.st_size)
-    if pagina not in _CON_CODIGO or _CON_CODIGO[pagina][0] != firma:
-        texto = pagina.read_text(encoding="utf-8")
-        _CON_CODIGO[pagina] = (firma, any(_APERTURA.match(linea) for linea in texto.splitlines()))
-    return _CON_CODIGO[pagina][1]
+# Una construcción pregunta cientos de veces por los productos, y las páginas cambian poco.
+_tiene_codigo = PorFichero(_con_codigo)
 
 
 def paginas_con_codigo(docs: Path) -> dict[str, Path]:

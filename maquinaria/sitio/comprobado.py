@@ -20,6 +20,8 @@ import ast
 import html
 from pathlib import Path, PurePosixPath
 
+from maquinaria.claves import PorFichero
+
 CLASE = "comprobado"
 TEXTO = "comprobado"
 
@@ -47,7 +49,7 @@ class Pruebas:
 
     def __init__(self, raiz: Path):
         self.raiz = raiz
-        self._leidas: dict[Path, tuple[float, dict[str, int]]] = {}
+        self._funciones = PorFichero(_funciones)
 
     def linea(self, referencia: str) -> tuple[str, str, int]:
         """«tests/test_x.py::test_y» -> (ruta, función, línea del def); ErrorDeComprobado si no existe."""
@@ -60,12 +62,7 @@ class Pruebas:
         en_disco = self.raiz / ruta
         if not en_disco.is_file():
             raise ErrorDeComprobado(f"el fichero de pruebas «{fichero}» no existe.")
-        momento = en_disco.stat().st_mtime
-        guardado = self._leidas.get(en_disco)
-        if guardado is None or guardado[0] != momento:
-            guardado = (momento, _funciones(en_disco))
-            self._leidas[en_disco] = guardado
-        funciones = guardado[1]
+        funciones = self._funciones(en_disco)
         if funcion not in funciones:
             raise ErrorDeComprobado(f"«{fichero}» no tiene la función de prueba «{funcion}».")
         return ruta.as_posix(), funcion, funciones[funcion]
