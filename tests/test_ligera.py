@@ -121,3 +121,33 @@ def test_el_boton_de_copiar_copia_el_codigo_de_su_bloque(navegador, origen):
         assert "Copiado al portapapeles" in pagina.locator("[data-md-component=dialog]").inner_text()
     finally:
         contexto.close()
+
+
+_JS_SOLUCION = """() => {
+  const d = document.querySelector("article details:has(pre > code)");
+  const bloque = d.querySelector("pre > code");
+  return {abierta: d.open, ancho: bloque.getBoundingClientRect().width,
+          caja: getComputedStyle(d, "::details-content").display};
+}"""
+
+
+@pytest.mark.navegador
+def test_una_solucion_plegada_no_se_dibuja_hasta_abrirla(navegador, origen):
+    """Una solución plegada queda fuera del dibujo con display: none (docs/stylesheets/extra.css),
+    no con el content-visibility: hidden de Chromium: así Material puede medir sus bloques al
+    cargar sin obligar a dibujarla (Lighthouse en 2.3: 91-94 sin la regla, 98-99 con ella). Al
+    tocar el resumen se abre y se ve, y al tocarlo otra vez se pliega."""
+    contexto = nuevo_contexto(navegador, origen, ancho="movil")
+    try:
+        pagina = contexto.new_page()
+        pagina.goto(origen + PAGINA_CON_CODIGO, wait_until="load")
+        plegada = pagina.evaluate(_JS_SOLUCION)
+        assert plegada == {"abierta": False, "ancho": 0, "caja": "none"}, plegada
+        resumen = pagina.locator("article details:has(pre > code) > summary").first
+        resumen.click()
+        abierta = pagina.evaluate(_JS_SOLUCION)
+        assert abierta["abierta"] and abierta["ancho"] > 200 and abierta["caja"] != "none", abierta
+        resumen.click()
+        assert pagina.evaluate(_JS_SOLUCION)["caja"] == "none"
+    finally:
+        contexto.close()
