@@ -5,7 +5,8 @@
   el botón de copiar de cada bloque de código ya escrito.
 * En Chromium, en móvil y portátil: al abrir una página no se pide el índice de búsqueda; al
   ir a buscar (tocar la lupa o el campo) llega y la búsqueda encuentra; cada bloque de código
-  tiene un botón de copiar, uno solo, y pulsarlo copia su código.
+  tiene un botón de copiar, uno solo, y pulsarlo copia su código; una solución plegada queda
+  fuera del dibujo hasta que se abre.
 
 El peso de la primera carga lo mide tests/test_navegador.py::test_la_pagina_se_lee_en_movil_y_portatil
 y el rendimiento de Lighthouse `python -m maquinaria.medir_lighthouse`.
