@@ -124,8 +124,9 @@ def test_el_boton_de_copiar_copia_el_codigo_de_su_bloque(navegador, origen):
         contexto.close()
 
 
-_JS_SOLUCION = """() => {
-  const d = document.querySelector("article details:has(pre > code)");
+SOLUCION = "article details:has(pre > code)"  # una solución con código
+_JS_SOLUCION = """(solucion) => {
+  const d = document.querySelector(solucion);
   const bloque = d.querySelector("pre > code");
   return {abierta: d.open, ancho: bloque.getBoundingClientRect().width,
           caja: getComputedStyle(d, "::details-content").display};
@@ -142,13 +143,13 @@ def test_una_solucion_plegada_no_se_dibuja_hasta_abrirla(navegador, origen):
     try:
         pagina = contexto.new_page()
         pagina.goto(origen + PAGINA_CON_CODIGO, wait_until="load")
-        plegada = pagina.evaluate(_JS_SOLUCION)
+        plegada = pagina.evaluate(_JS_SOLUCION, SOLUCION)
         assert plegada == {"abierta": False, "ancho": 0, "caja": "none"}, plegada
-        resumen = pagina.locator("article details:has(pre > code) > summary").first
+        resumen = pagina.locator(f"{SOLUCION} > summary").first
         resumen.click()
-        abierta = pagina.evaluate(_JS_SOLUCION)
+        abierta = pagina.evaluate(_JS_SOLUCION, SOLUCION)
         assert abierta["abierta"] and abierta["ancho"] > 200 and abierta["caja"] != "none", abierta
         resumen.click()
-        assert pagina.evaluate(_JS_SOLUCION)["caja"] == "none"
+        assert pagina.evaluate(_JS_SOLUCION, SOLUCION)["caja"] == "none"
     finally:
         contexto.close()
